@@ -1,0 +1,3 @@
+from kpudesk.cli.app import main
+
+main()

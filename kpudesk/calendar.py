@@ -1,0 +1,182 @@
+"""Working-day arithmetic for an office: pure, no database, no clock, no terminal.
+
+A working day (hari kerja) is a day that is not a weekend day, not a national holiday,
+not a cuti bersama day (unless the office counts those as working days) and not a closure
+the office declared; an office may also declare an otherwise free day a working day.
+Day 0 is the day of receipt; a deadline of N working days is the N-th working day after it.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+
+WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+class DayKind(str, Enum):
+    """Why a day is (not) a working day; values are stable codes used in JSON output."""
+
+    WORKING = "working"
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"  # libur nasional
+    COLLECTIVE_LEAVE = "collective_leave"  # cuti bersama
+    CLOSURE = "closure"  # declared by the office
+    EXTRA_WORKDAY = "extra_workday"  # declared by the office
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """One day of the national calendar, as the `holidays` package gives it."""
+
+    day: date
+    name: str
+    collective_leave: bool = False
+    estimated: bool = False
+
+
+@dataclass(frozen=True)
+class DayStatus:
+    """A day's standing: whether it counts, and the reason (holiday name, closure reason)."""
+
+    day: date
+    kind: DayKind
+    reason: str = ""
+
+    @property
+    def is_working(self) -> bool:
+        return self.kind in (DayKind.WORKING, DayKind.EXTRA_WORKDAY)
+
+
+HolidaySource = Callable[[int], Iterable[Holiday]]
+
+
+def indonesian_holidays(year: int) -> list[Holiday]:
+    """The national holidays and cuti bersama of one year, names in Indonesian."""
+    import holidays  # the package is large; load it only when a calendar is needed
+
+    public = holidays.Indonesia(years=year, categories=("public",), language="id")
+    government = holidays.Indonesia(years=year, categories=("government",), language="id")
+    suffix = public.tr(public.estimated_label).replace("%s", "")
+    days: dict[date, Holiday] = {}
+    for source, is_leave in ((public, False), (government, True)):
+        for day, names in source.items():
+            for name in names.split("; "):
+                estimated = name.endswith(suffix)
+                clean = name[: -len(suffix)] if estimated else name
+                if day in days:  # two observances on one day: keep both names
+                    prev = days[day]
+                    clean = f"{prev.name}; {clean}"
+                    is_leave = prev.collective_leave and is_leave
+                    estimated = prev.estimated or estimated
+                days[day] = Holiday(day, clean, is_leave, estimated)
+    return [days[d] for d in sorted(days)]
+
+
+def parse_weekend(text: str) -> frozenset[int]:
+    """Parse 'sat,sun' into weekday numbers; raises ValueError naming what is accepted."""
+    parts = [p.strip().lower()[:3] for p in text.split(",") if p.strip()]
+    unknown = [p for p in parts if p not in WEEKDAY_CODES]
+    if unknown:
+        raise ValueError(
+            f"unknown weekday {', '.join(unknown)}; use a comma list of {','.join(WEEKDAY_CODES)}"
+        )
+    return frozenset(WEEKDAY_CODES.index(p) for p in parts)
+
+
+@dataclass
+class WorkCalendar:
+    """An office's working-day calendar built from holiday data and the office's own days."""
+
+    weekend: frozenset[int] = frozenset({5, 6})
+    collective_leave_is_working: bool = False
+    closures: Mapping[date, str] = field(default_factory=dict)
+    extra_workdays: Mapping[date, str] = field(default_factory=dict)
+    holiday_source: HolidaySource = indonesian_holidays
+    _years: dict[int, dict[date, Holiday]] = field(default_factory=dict, repr=False)
+
+    def holidays_of(self, year: int) -> dict[date, Holiday]:
+        """The national holidays of a year, by date (cached per year)."""
+        if year not in self._years:
+            self._years[year] = {h.day: h for h in self.holiday_source(year)}
+        return self._years[year]
+
+    def status(self, day: date) -> DayStatus:
+        """Whether a day counts as a working day, and why (office declarations win)."""
+        if day in self.extra_workdays:
+            return DayStatus(day, DayKind.EXTRA_WORKDAY, self.extra_workdays[day])
+        if day in self.closures:
+            return DayStatus(day, DayKind.CLOSURE, self.closures[day])
+        holiday = self.holidays_of(day.year).get(day)
+        if holiday and not (holiday.collective_leave and self.collective_leave_is_working):
+            kind = DayKind.COLLECTIVE_LEAVE if holiday.collective_leave else DayKind.HOLIDAY
+            return DayStatus(day, kind, holiday.name)
+        if day.weekday() in self.weekend:
+            return DayStatus(day, DayKind.WEEKEND, WEEKDAY_CODES[day.weekday()])
+        return DayStatus(day, DayKind.WORKING)
+
+    def is_working_day(self, day: date) -> bool:
+        return self.status(day).is_working
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after `day`."""
+        day += timedelta(days=1)
+        for _ in range(3660):  # ten years of closures would be a data error, not a calendar
+            if self.is_working_day(day):
+                return day
+            day += timedelta(days=1)
+        raise ValueError(f"no working day within ten years after {day}")
+
+    def day_zero(self, received: date | datetime, closing: time | None = None) -> date:
+        """The day of receipt that counts: the next working day when received on a
+        non-working day or at/after closing time (`received` is in office time)."""
+        if isinstance(received, datetime):
+            late = closing is not None and received.time() >= closing
+            day = received.date()
+            if late:
+                return self.next_working_day(day)
+        else:
+            day = received
+        return day if self.is_working_day(day) else self.next_working_day(day)
+
+    def add_working_days(self, day0: date, n: int) -> date:
+        """The n-th working day after day0 (day0 itself is not counted)."""
+        if n < 0:
+            raise ValueError("the number of working days cannot be negative")
+        day = day0
+        for _ in range(n):
+            day = self.next_working_day(day)
+        return day
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """Working days after `start` up to and including `end`; negative when end < start."""
+        if end < start:
+            return -self.working_days_between(end, start)
+        count, day = 0, start
+        while day < end:
+            day += timedelta(days=1)
+            count += self.is_working_day(day)
+        return count
+
+    def explain(self, day0: date, due: date) -> list[DayStatus]:
+        """Every day from day0 to due with its standing, for `calendar due --explain`."""
+        days, day = [], day0
+        while day <= due:
+            days.append(self.status(day))
+            day += timedelta(days=1)
+        return days
+
+    def non_working_days(self, year: int) -> list[DayStatus]:
+        """The year's non-working days other than plain weekends, plus extra workdays."""
+        out = []
+        day = date(year, 1, 1)
+        while day.year == year:
+            st = self.status(day)
+            if st.kind not in (DayKind.WORKING, DayKind.WEEKEND):
+                out.append(st)
+            day += timedelta(days=1)
+        return out
+
+    def is_estimated(self, day: date) -> bool:
+        holiday = self.holidays_of(day.year).get(day)
+        return bool(holiday and holiday.estimated)

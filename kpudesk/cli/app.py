@@ -1,0 +1,98 @@
+"""The root command and the one place where errors become messages and exit codes."""
+
+import os
+import sys
+import traceback
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from kpudesk import __version__
+from kpudesk.cli import calendar, cases, export, office, overdue, register
+from kpudesk.cli.common import STATE
+from kpudesk.errors import ExitStatus, KpudeskError
+
+EXIT_CODES_HELP = (
+    "Kode keluar: 0 berhasil; 1 tindakan ditolak (atau ada tenggat terlambat dengan "
+    "overdue --exit-code); 2 masukan salah; 3 nomor tidak ditemukan; 4 basis data tidak "
+    "dapat dibuka/ditulis; 70 kesalahan program."
+)
+
+
+class KpudeskGroup(TyperGroup):
+    """Runs the command and turns every failure into one line on stderr and a documented exit code."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except KpudeskError as exc:
+            _fail(exc.message, exc.exit_status)
+        except typer.Abort:
+            _fail("Dibatalkan.", ExitStatus.REFUSED)
+        except Exception as exc:  # noqa: BLE001 - the single exit point of the program
+            if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
+                _usage_error(exc)
+            if os.environ.get("KPUDESK_DEBUG"):
+                traceback.print_exc()
+            _fail(f"Kesalahan program ({type(exc).__name__}: {exc}); laporkan ke pengembang. "
+                  "Jalankan ulang dengan KPUDESK_DEBUG=1 untuk rinciannya.", ExitStatus.INTERNAL)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, status: int) -> None:
+    print(f"kpudesk: {message}", file=sys.stderr)
+    sys.exit(int(status))
+
+
+def _usage_error(exc: Any) -> None:
+    """Typer's own usage errors (unknown option, bad value), as one line."""
+    ctx = getattr(exc, "ctx", None)
+    if type(exc).__name__ == "NoArgsIsHelpError" and ctx is not None:
+        print(ctx.get_help(), file=sys.stderr)
+        sys.exit(int(ExitStatus.USAGE))
+    path = ctx.command_path if ctx is not None else "kpudesk"
+    message = " ".join(str(exc.format_message()).split())
+    _fail(f"{message} (lihat: {path} --help)", exc.exit_code or ExitStatus.USAGE)
+
+
+app = typer.Typer(
+    cls=KpudeskGroup,
+    name="kpudesk",
+    help="kpudesk — pencatat perkara desk layanan KPU: permohonan informasi, keberatan, disposisi, "
+    "buku ekspedisi, dengan tenggat hari kerja yang tepat.",
+    epilog=EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"kpudesk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    db: Annotated[str | None, typer.Option("--db", help="Berkas basis data (default: KPUDESK_DB, berkas konfigurasi, lalu folder data pengguna).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Tampilkan versi.")] = False,
+) -> None:
+    """kpudesk: pencatat perkara desk layanan KPU."""
+    STATE.db = db
+
+
+office.install(app)
+register.install(app)
+cases.install(app)
+overdue.install(app)
+calendar.install(app)
+export.install(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

@@ -1,0 +1,100 @@
+"""`kpudesk show` and `kpudesk list`."""
+
+from typing import Annotated, Any
+
+import typer
+
+from kpudesk.cli.common import CsvOption, JsonOption, UnmaskOption, open_desk, print_csv, print_json, print_table, stdout_console
+from kpudesk.errors import InvalidInput
+from kpudesk.labels import DEADLINE_STATUS_LABELS, KIND_LABELS, STATUS_LABELS, label
+
+LIST_COLUMNS = ["number", "kind", "status", "profile", "received_at", "name", "phone", "info", "next_due", "overdue"]
+
+FIELD_LABELS = {
+    "name": "Nama", "address": "Alamat", "phone": "Telepon", "email": "E-mail", "occupation": "Pekerjaan",
+    "id_type": "Jenis identitas", "id_number": "Nomor identitas", "channel": "Cara permohonan",
+    "info": "Informasi yang diminta", "purpose": "Tujuan", "obtain": "Cara memperoleh", "format": "Bentuk",
+    "delivery": "Cara mendapatkan salinan",
+}
+
+
+def show(
+    number: Annotated[str, typer.Argument(help="Nomor pendaftaran, mis. 001/PPID/KPU-KAB.KPG/XI/2026.")],
+    unmask: UnmaskOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Tampilkan satu perkara: isian, tenggat (sisa/terlambat hari kerja) dan riwayat."""
+    from kpudesk.services.cases import case_story
+
+    with open_desk() as desk:
+        story = case_story(desk, number, unmask=unmask)
+    if as_json:
+        print_json(story)
+        return
+    _render_story(story)
+
+
+def _render_story(story: dict[str, Any]) -> None:
+    out = stdout_console()
+    out.print(f"[bold]{story['number']}[/bold] — {label(KIND_LABELS, story['kind'])}, "
+              f"{label(STATUS_LABELS, story['status'])}")
+    out.print(f"Diterima {story['received_at']} · hari ke-0 {story['day0']} · profil {story['profile']}")
+    if story.get("void_reason"):
+        out.print(f"Alasan pembatalan: {story['void_reason']}")
+    for key, value in story.get("request", {}).items():
+        if value not in ("", None):
+            out.print(f"  {FIELD_LABELS.get(key, key):<26} {value}")
+    for section in ("parent", "related"):
+        items = story.get(section)
+        for item in ([items] if isinstance(items, dict) else items or []):
+            out.print(f"  {'Terkait':<26} {item['number']} ({label(KIND_LABELS, item['kind'])}, {label(STATUS_LABELS, item['status'])})")
+    rows = []
+    for d in story["deadlines"]:
+        standing = (f"terlambat {d['late_days']} hari" if d["late_days"] else
+                    f"sisa {d['days_left']} hari" if d.get("days_left") is not None else "")
+        rows.append((d["label"], d["due"], f"{d['amount']} {'HK' if d['unit'] == 'working_days' else 'hari'}",
+                     label(DEADLINE_STATUS_LABELS, d["status"]), standing, d["responsible"], d["basis"]))
+    print_table("Tenggat", ["Tenggat", "Jatuh tempo", "Lama", "Status", "Keadaan", "Penanggung jawab", "Dasar"], rows)
+    events = [(e["at"], e["officer"], e["action"], _detail_text(e["detail"])) for e in story["events"]]
+    print_table("Riwayat", ["Waktu", "Petugas", "Peristiwa", "Rincian"], events)
+
+
+def _detail_text(detail: dict[str, Any]) -> str:
+    return "; ".join(f"{k}={v}" for k, v in detail.items())
+
+
+def list_cases(
+    status: Annotated[str | None, typer.Option("--status", help="registered | extended | decided | closed | answered | disputed | withdrawn | void.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Tahun pendaftaran.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="request | objection | exemption.")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Cari pada nomor, nama, informasi, tujuan.")] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Hanya yang tenggatnya terlewat.")] = False,
+    limit: Annotated[int, typer.Option("--limit", help="Paling banyak sekian baris (default 100).")] = 100,
+    unmask: UnmaskOption = False,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Daftar perkara, terbaru dahulu, dengan tenggat terdekat."""
+    from kpudesk.services.cases import CASE_KINDS, STATUSES, ListFilter
+    from kpudesk.services.cases import list_cases as query
+
+    if status and status not in STATUSES:
+        raise InvalidInput(f"--status '{status}' tidak dikenal; pilih salah satu: {', '.join(STATUSES)}.")
+    if kind and kind not in CASE_KINDS:
+        raise InvalidInput(f"--kind '{kind}' tidak dikenal; pilih salah satu: {', '.join(CASE_KINDS)}.")
+    with open_desk() as desk:
+        rows = query(desk, ListFilter(status, year, kind, search, overdue, limit), unmask=unmask)
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        print_csv(rows, LIST_COLUMNS)
+    else:
+        print_table(None, ["Nomor", "Jenis", "Status", "Diterima", "Nama", "Informasi", "Tenggat"],
+                    [(r["number"], label(KIND_LABELS, r["kind"]), label(STATUS_LABELS, r["status"]), r["received_at"],
+                      r["name"], r["info"][:60], (r["next_due"] or "") + (" (terlambat)" if r["overdue"] else ""))
+                     for r in rows])
+
+
+def install(app: typer.Typer) -> None:
+    app.command("show")(show)
+    app.command("list")(list_cases)

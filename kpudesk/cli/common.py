@@ -1,0 +1,110 @@
+"""What every command shares: the store session, the clock, output helpers. No business rules.
+
+Heavy modules (sqlmodel, the services) are imported inside functions so that `--help` stays fast.
+"""
+
+import csv
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from kpudesk.config import resolve_db_path
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from kpudesk.services.desk import Desk
+
+
+@dataclass
+class CliState:
+    """Options of the root command."""
+
+    db: str | None = None
+
+
+STATE = CliState()
+
+OfficerOption = Annotated[
+    str | None, typer.Option("--officer", help="Nama petugas yang mencatat (default: KPUDESK_OFFICER, lalu konfigurasi).")
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Cetak sebagai JSON (untuk skrip).")]
+CsvOption = Annotated[bool, typer.Option("--csv", help="Cetak sebagai CSV.")]
+UnmaskOption = Annotated[bool, typer.Option("--unmask", help="Tampilkan NIK dan nomor telepon utuh (data pribadi).")]
+
+
+def now() -> datetime:
+    """The clock, read once per command and handed to services."""
+    return datetime.now(UTC)
+
+
+def db_path() -> Path:
+    return Path(resolve_db_path(STATE.db).value)
+
+
+@contextmanager
+def open_desk(*, write: bool = False, officer: str | None = None, require_office: bool = True,
+              create: bool = False) -> Iterator["Desk"]:
+    """One transaction on the configured store, as a service Desk."""
+    from kpudesk.services.desk import open_desk as build_desk
+    from kpudesk.store import Store
+
+    store = Store(db_path(), create=create)
+    try:
+        with store.session(write=write) as session:
+            yield build_desk(session, now=now(), officer=officer, require_office=require_office)
+    finally:
+        store.close()
+
+
+def stdout_console() -> "Console":
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False, no_color=bool(os.environ.get("NO_COLOR")))
+
+
+def stderr_console() -> "Console":
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
+
+
+def say(message: str) -> None:
+    """Talk to the officer on stderr (stdout is for data)."""
+    print(message, file=sys.stderr)
+
+
+def print_json(data: Any) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def print_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+    writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow(row)
+
+
+def print_table(title: str | None, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, styles: Sequence[str] = ()) -> None:
+    """A rich table on stdout (plain when piped)."""
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", show_lines=False)
+    for i, header in enumerate(headers):
+        table.add_column(header, style=styles[i] if i < len(styles) else None, overflow="fold")
+    for row in rows:
+        table.add_row(*("" if v is None else str(v) for v in row))
+    stdout_console().print(table)
+
+
+def is_interactive() -> bool:
+    """Prompts only when a person sits at a terminal."""
+    return sys.stdin.isatty() and not os.environ.get("CI")

@@ -1,0 +1,27 @@
+"""Parsing the dates and times officers type; strict, with messages that show the accepted form."""
+
+from datetime import date, datetime
+
+from kpudesk.errors import InvalidInput
+
+
+def parse_date(value: str, what: str = "tanggal") -> date:
+    """'2026-11-23' → date; raises InvalidInput naming the accepted form."""
+    try:
+        return date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        raise InvalidInput(f"{what.capitalize()} '{value}' tidak valid; gunakan YYYY-MM-DD, misalnya 2026-11-23.") from None
+
+
+def parse_local_datetime(value: str, what: str = "waktu") -> tuple[datetime, bool]:
+    """'2026-11-23 14:05' or '2026-11-23' (office time) → (naive datetime, whether a time was given)."""
+    text = value.strip().replace("T", " ")
+    formats = (("%Y-%m-%d %H:%M", True), ("%Y-%m-%d %H.%M", True), ("%Y-%m-%d %H:%M:%S", True), ("%Y-%m-%d", False))
+    for fmt, has_time in formats:
+        try:
+            return datetime.strptime(text, fmt), has_time
+        except ValueError:
+            continue
+    raise InvalidInput(
+        f"{what.capitalize()} '{value}' tidak valid; gunakan 'YYYY-MM-DD HH:MM' (waktu kantor) atau YYYY-MM-DD."
+    )

@@ -1,0 +1,175 @@
+"""Deadlines: opening and closing the clocks of a case, `overdue`, and recomputation after calendar changes."""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func
+from sqlmodel import col, select
+
+from kpudesk.calendar import WorkCalendar
+from kpudesk.models import Case, Deadline, RequestDetail
+from kpudesk.rules import DEADLINE_LABELS, Rule, rule_for
+from kpudesk.services.desk import Desk
+from kpudesk.services.events import record_event
+
+# Clocks the office must meet; the requester's own windows (objection, dispute) are tracked
+# but never reported as the office being late.
+OFFICE_KINDS = ("notice", "extension", "provision", "objection_answer", "disposition", "consequence_test")
+
+
+def compute_due(calendar: WorkCalendar, start: date, amount: int, working_days: bool) -> date:
+    """The due date of a clock that starts on `start` (day 0)."""
+    if working_days:
+        return calendar.add_working_days(start, amount)
+    return start + timedelta(days=amount)
+
+
+def days_late(calendar: WorkCalendar, deadline: Deadline, as_of: date) -> int:
+    """Whole days past due on `as_of` (working or calendar days, as the rule counts); negative = days left."""
+    if deadline.working_days:
+        return calendar.working_days_between(deadline.due, as_of)
+    return (as_of - deadline.due).days
+
+
+def rule_of(desk: Desk, profile: str, kind: str) -> Rule:
+    return rule_for(profile, kind, desk.profile.rule_overrides)
+
+
+def open_deadline(desk: Desk, case: Case, kind: str, start: date, rule: Rule, *, responsible: str | None = None,
+                  disposition_id: int | None = None) -> Deadline:
+    """Start a clock on a case and record it."""
+    deadline = Deadline(
+        case_id=case.id, kind=kind, start=start, amount=rule.amount, working_days=rule.working_days,
+        due=compute_due(desk.calendar, start, rule.amount, rule.working_days), basis=rule.basis,
+        responsible=responsible or desk.profile.role(rule.responsible), disposition_id=disposition_id,
+    )
+    desk.session.add(deadline)
+    desk.session.flush()
+    return deadline
+
+
+def close_deadline(desk: Desk, deadline: Deadline, on: date, status: str = "met") -> int:
+    """Stop a clock on the office day `on`; returns working days late (0 when on time)."""
+    late = max(0, days_late(desk.calendar, deadline, on)) if status == "met" else None
+    deadline.status = status
+    deadline.closed_at = desk.stored_now()
+    deadline.late_days = late
+    desk.session.add(deadline)
+    return late or 0
+
+
+def open_deadlines(desk: Desk, case_id: int, *kinds: str) -> list[Deadline]:
+    """A case's open clocks, optionally of some kinds only, oldest first."""
+    query = select(Deadline).where(Deadline.case_id == case_id, Deadline.status == "open")
+    if kinds:
+        query = query.where(col(Deadline.kind).in_(kinds))
+    return list(desk.session.exec(query.order_by(Deadline.id)))
+
+
+def case_deadlines(desk: Desk, case_id: int) -> list[Deadline]:
+    return list(desk.session.exec(select(Deadline).where(Deadline.case_id == case_id).order_by(Deadline.id)))
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """One open clock as `overdue` and `due` report it."""
+
+    number: str
+    case_kind: str
+    kind: str
+    label: str
+    due: date
+    days: int  # days late (overdue) or days left (upcoming)
+    working_days: bool
+    responsible: str
+    subject: str
+    basis: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "number": self.number, "case_kind": self.case_kind, "deadline": self.kind, "label": self.label,
+            "due": self.due.isoformat(), "days": self.days,
+            "unit": "working_days" if self.working_days else "calendar_days",
+            "responsible": self.responsible, "subject": self.subject, "basis": self.basis,
+        }
+
+
+def _subject(name: str | None, info: str | None) -> str:
+    text = " — ".join(part for part in (name, info) if part)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def due_items(desk: Desk, as_of: date, within: int | None = None) -> tuple[list[DueItem], list[DueItem]]:
+    """Open office clocks due before `as_of` (late, oldest first) and, with `within`, those due
+    from `as_of` to `within` working days after it."""
+    horizon = desk.calendar.add_working_days(as_of, within) if within else as_of - timedelta(days=1)
+    request_id = func.coalesce(Case.parent_id, Case.id)
+    query = (
+        select(Deadline, Case, RequestDetail.name, RequestDetail.info)
+        .join(Case, Case.id == Deadline.case_id)
+        .outerjoin(RequestDetail, RequestDetail.case_id == request_id)
+        .where(Deadline.status == "open", col(Deadline.kind).in_(OFFICE_KINDS), Deadline.due <= horizon)
+        .order_by(Deadline.due, Case.number, Deadline.id)
+    )
+    late, upcoming = [], []
+    for deadline, case, name, info in desk.session.exec(query):
+        days = days_late(desk.calendar, deadline, as_of)
+        item = DueItem(
+            case.number, case.kind, deadline.kind, DEADLINE_LABELS.get(deadline.kind, deadline.kind),
+            deadline.due, abs(days), deadline.working_days, deadline.responsible, _subject(name, info), deadline.basis,
+        )
+        (late if deadline.due < as_of else upcoming).append(item)
+    return late, upcoming
+
+
+@dataclass(frozen=True)
+class MovedDeadline:
+    number: str
+    kind: str
+    old_due: date
+    new_due: date
+
+    def as_dict(self) -> dict[str, str]:
+        return {"number": self.number, "deadline": self.kind, "old_due": self.old_due.isoformat(),
+                "new_due": self.new_due.isoformat()}
+
+
+def recompute_open_deadlines(desk: Desk, reason: str) -> list[MovedDeadline]:
+    """After the calendar changed: recompute day 0 of open cases and every open clock; record
+    an event on each case whose due date moved, and return the moves."""
+    calendar, closing = desk.calendar, desk.profile.closing
+    moved: list[MovedDeadline] = []
+    query = (select(Deadline, Case).join(Case, Case.id == Deadline.case_id)
+             .where(Deadline.status == "open").order_by(Deadline.case_id, Deadline.id))
+    rows = list(desk.session.exec(query))
+    recomputed_cases: set[int] = set()
+    notice_due: dict[int, date] = {}
+    for deadline, case in rows:
+        if case.id not in recomputed_cases:
+            case.day0 = calendar.day_zero(desk.to_local(case.received_at), closing)
+            desk.session.add(case)
+            recomputed_cases.add(case.id)
+        if deadline.kind in ("notice", "objection_answer"):
+            deadline.start = case.day0
+        elif deadline.kind == "extension":
+            deadline.start = notice_due.get(case.id) or _original_notice_due(desk, case, deadline)
+        new_due = compute_due(calendar, deadline.start, deadline.amount, deadline.working_days)
+        if deadline.kind == "notice":
+            notice_due[case.id] = new_due
+        if new_due != deadline.due:
+            moved.append(MovedDeadline(case.number, deadline.kind, deadline.due, new_due))
+            record_event(desk, "deadline_moved", case_id=case.id, deadline=deadline.kind,
+                         old_due=deadline.due, new_due=new_due, reason=reason)
+            deadline.due = new_due
+            desk.session.add(deadline)
+    return moved
+
+
+def _original_notice_due(desk: Desk, case: Case, extension: Deadline) -> date:
+    """The extension counts from the original notice deadline, recomputed from day 0."""
+    notice = desk.session.exec(
+        select(Deadline).where(Deadline.case_id == case.id, Deadline.kind == "notice").order_by(Deadline.id)
+    ).first()
+    if notice is None:
+        return extension.start
+    return compute_due(desk.calendar, case.day0, notice.amount, notice.working_days)

@@ -1,0 +1,80 @@
+"""The context every service works in: one transaction, the office profile, its calendar, the clock."""
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from functools import cached_property
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, select
+
+from kpudesk.calendar import WorkCalendar
+from kpudesk.config import OfficeProfile, resolve_officer
+from kpudesk.errors import Refused
+from kpudesk.models import CalendarDay, Setting
+
+
+@dataclass
+class Desk:
+    """One command's view of the office: session, settings, calendar, `now` (aware UTC), officer."""
+
+    session: Session
+    profile: OfficeProfile
+    now: datetime
+    officer: str
+
+    @cached_property
+    def tz(self) -> ZoneInfo:
+        return ZoneInfo(self.profile.tz_name)
+
+    @cached_property
+    def calendar(self) -> WorkCalendar:
+        return build_calendar(self.session, self.profile)
+
+    def reload(self) -> None:
+        """Re-read the settings and office days after this transaction changed them."""
+        self.profile = OfficeProfile.from_settings(load_settings(self.session))
+        for cached in ("tz", "calendar"):
+            self.__dict__.pop(cached, None)
+
+    def local_now(self) -> datetime:
+        """Now as a naive datetime in office time."""
+        return self.to_local(self.now)
+
+    def today(self) -> date:
+        return self.local_now().date()
+
+    def to_utc(self, local: datetime) -> datetime:
+        """Office-time naive datetime → aware UTC for storage."""
+        return local.replace(tzinfo=self.tz).astimezone(UTC)
+
+    def to_local(self, moment: datetime) -> datetime:
+        """Stored UTC datetime (aware; naive is read as UTC) → naive office time for display."""
+        aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+        return aware.astimezone(self.tz).replace(tzinfo=None)
+
+    def stored_now(self) -> datetime:
+        """Now as stored: aware UTC."""
+        return self.now.astimezone(UTC)
+
+
+def load_settings(session: Session) -> dict[str, str]:
+    return {row.key: row.value for row in session.exec(select(Setting))}
+
+
+def build_calendar(session: Session, profile: OfficeProfile) -> WorkCalendar:
+    """The office's working-day calendar: national holidays plus its own declared days."""
+    days = session.exec(select(CalendarDay)).all()
+    return WorkCalendar(
+        weekend=profile.weekend,
+        collective_leave_is_working=profile.collective_leave_is_working,
+        closures={d.day: d.reason for d in days if d.kind == "closure"},
+        extra_workdays={d.day: d.reason for d in days if d.kind == "workday"},
+    )
+
+
+def open_desk(session: Session, *, now: datetime, officer: str | None = None, require_office: bool = True) -> Desk:
+    """Read the office profile; refuse when the office was never set up (unless not required)."""
+    profile = OfficeProfile.from_settings(load_settings(session))
+    if require_office and not profile.is_initialized:
+        raise Refused("Kantor belum diatur; jalankan dahulu: kpudesk init --office NAMA --code KODE --tz WITA.")
+    return Desk(session, profile, now, resolve_officer(officer, profile.get("office.officer")).value)

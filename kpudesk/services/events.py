@@ -1,0 +1,28 @@
+"""The append-only audit trail."""
+
+import json
+from typing import Any
+
+from sqlmodel import select
+
+from kpudesk.models import Event
+from kpudesk.services.desk import Desk
+
+
+def record_event(desk: Desk, action: str, *, case_id: int | None = None, expedition_id: int | None = None, **detail: Any) -> Event:
+    """Append one event stamped with the desk's officer and clock."""
+    event = Event(
+        case_id=case_id,
+        expedition_id=expedition_id,
+        at=desk.stored_now(),
+        officer=desk.officer,
+        action=action,
+        detail=json.dumps(detail, ensure_ascii=False, default=str, sort_keys=True),
+    )
+    desk.session.add(event)
+    return event
+
+
+def case_events(desk: Desk, case_id: int) -> list[Event]:
+    """A case's events, oldest first."""
+    return list(desk.session.exec(select(Event).where(Event.case_id == case_id).order_by(Event.at, Event.id)))

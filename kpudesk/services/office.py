@@ -1,0 +1,106 @@
+"""The office profile: `kpudesk init` stores it, `kpudesk config` lists it with sources."""
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session
+
+from kpudesk import config
+from kpudesk.calendar import WEEKDAY_CODES, parse_weekend
+from kpudesk.errors import InvalidInput
+from kpudesk.models import Setting
+from kpudesk.rules import DEFAULT_ROLES, PROFILES
+from kpudesk.services.desk import Desk, load_settings
+from kpudesk.services.events import record_event
+from kpudesk.services.validation import clean_text
+
+
+# Settings that change how days are counted: open deadlines are recomputed when they change.
+# (A changed rule length applies to new clocks only: a running clock keeps the length it began with.)
+CALENDAR_KEYS = {"office.tz", "office.hours", "office.weekend", "office.cuti_bersama"}
+
+
+@dataclass
+class OfficeInput:
+    """What `init` was given; None means: keep the stored value (or the default)."""
+
+    name: str | None = None
+    code: str | None = None
+    tz: str | None = None
+    hours: str | None = None
+    weekend: str | None = None
+    cuti_bersama: str | None = None
+    officer: str | None = None
+    templates: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, str] = field(default_factory=dict)
+
+
+def _validated(given: OfficeInput) -> dict[str, str]:
+    """Every given value checked and keyed by setting name."""
+    out: dict[str, str] = {}
+    if given.name is not None:
+        out["office.name"] = clean_text(given.name, "Nama kantor", required=True)
+    if given.code is not None:
+        code = clean_text(given.code, "Kode kantor", required=True)
+        if "/" in code or " " in code:
+            raise InvalidInput(f"Kode kantor '{code}' tidak boleh memuat spasi atau '/'; contoh: KPU-KAB.KPG.")
+        out["office.code"] = code
+    if given.tz is not None:
+        out["office.tz"] = config.normalize_tz(given.tz)
+    if given.hours is not None:
+        opening, closing = config.parse_hours(given.hours)
+        out["office.hours"] = f"{opening:%H:%M}-{closing:%H:%M}"
+    if given.weekend is not None:
+        try:
+            days = parse_weekend(given.weekend)
+        except ValueError as exc:
+            raise InvalidInput(f"Hari libur akhir pekan tidak valid: {exc}.") from None
+        out["office.weekend"] = ",".join(c for i, c in enumerate(WEEKDAY_CODES) if i in days)
+    if given.cuti_bersama is not None:
+        if given.cuti_bersama not in ("working", "non-working"):
+            raise InvalidInput(f"--cuti-bersama '{given.cuti_bersama}' tidak dikenal; pilih working atau non-working.")
+        out["office.cuti_bersama"] = given.cuti_bersama
+    if given.officer is not None:
+        out["office.officer"] = clean_text(given.officer, "Nama petugas")
+    for kind, template in given.templates.items():
+        out[f"template.{kind}"] = config.validate_template(kind, template)
+    for key, title in given.roles.items():
+        if key not in DEFAULT_ROLES:
+            raise InvalidInput(f"Peran '{key}' tidak dikenal; pilih dari: {', '.join(DEFAULT_ROLES)}.")
+        out[f"role.{key}"] = clean_text(title, f"Jabatan {key}", required=True)
+    for key, amount in given.rules.items():
+        profile, _, kind = key.partition(".")
+        if kind not in PROFILES.get(profile, {}):
+            raise InvalidInput(f"Aturan '{key}' tidak dikenal; bentuknya PROFIL.JENIS, misalnya publik.notice.")
+        if not amount.isdigit() or not 0 < int(amount) <= 365:
+            raise InvalidInput(f"Lama tenggat '{amount}' untuk {key} harus bilangan bulat 1–365.")
+        out[f"rule.{key}"] = amount
+    return out
+
+
+def save_office(desk: Desk, given: OfficeInput) -> dict[str, str]:
+    """Store the given settings; the office needs a name and a code once. Returns what changed."""
+    values = _validated(given)
+    stored = load_settings(desk.session)
+    merged = {**stored, **values}
+    missing = [flag for key, flag in (("office.name", "--office"), ("office.code", "--code")) if not merged.get(key)]
+    if missing:
+        raise InvalidInput(f"Kantor belum punya {' dan '.join(missing)}; contoh: kpudesk init --office 'KPU Kabupaten Kupang' --code KPU-KAB.KPG --tz WITA.")
+    changed = {k: v for k, v in values.items() if stored.get(k) != v}
+    for key, value in changed.items():
+        desk.session.merge(Setting(key=key, value=value, updated_at=desk.stored_now()))
+    if changed:
+        record_event(desk, "office_settings", **changed)
+        desk.reload()
+    if CALENDAR_KEYS & changed.keys():
+        from kpudesk.services.deadlines import recompute_open_deadlines
+
+        recompute_open_deadlines(desk, "pengaturan kantor diubah")
+    return changed
+
+
+def settings_with_sources(session: Session) -> list[tuple[str, str, str]]:
+    """(key, value, source) for every office setting: 'database' when stored, else 'default'."""
+    stored = load_settings(session)
+    keys = list(config.OFFICE_DEFAULTS) + sorted(k for k in stored if k not in config.OFFICE_DEFAULTS)
+    return [(k, stored.get(k, config.OFFICE_DEFAULTS.get(k, "")), "database" if k in stored else "default") for k in keys]
