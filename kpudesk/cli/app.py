@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from kpudesk import __version__
-from kpudesk.cli import calendar, cases, export, office, overdue, register
+from kpudesk.cli import calendar, cases, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, KpudeskError
 
@@ -91,6 +91,11 @@ cases.install(app)
 overdue.install(app)
 calendar.install(app)
 export.install(app)
+lifecycle.install(app)
+objections.install(app)
+dispositions.install(app)
+expedition.install(app)
+sample.install(app)
 
 
 def main() -> None:

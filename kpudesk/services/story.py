@@ -21,4 +21,8 @@ def kind_sections(desk: Desk, case: Case, *, unmask: bool) -> dict[str, object]:
     if case.parent_id:
         parent = desk.session.get(Case, case.parent_id)
         sections["parent"] = {"number": parent.number, "kind": parent.kind, "status": parent.status} if parent else None
+    from kpudesk.services import dispositions, expedition, lifecycle, objections
+
+    for module in (lifecycle, objections, dispositions, expedition):
+        sections.update(module.story_section(desk, case, unmask=unmask))
     return sections

@@ -1,0 +1,7 @@
+"""Commands for lifecycle (being built)."""
+
+import typer
+
+
+def install(app: typer.Typer) -> None:
+    """Register this module's commands on the root app."""
