@@ -12,7 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from kpudesk.errors import StoreError
@@ -89,7 +89,7 @@ class Store:
                 if not has_table:
                     return None
                 return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise StoreError(f"Berkas {self.path} tidak dapat dibaca sebagai basis data kpudesk ({exc.orig}).") from exc
 
     def _migrate(self) -> None:
