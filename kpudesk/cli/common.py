@@ -68,7 +68,9 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
 def stdout_console() -> "Console":
     from rich.console import Console
 
-    return Console(highlight=False, soft_wrap=False, no_color=bool(os.environ.get("NO_COLOR")))
+    # Piped (cron mail, files): a wide fixed width instead of rich's 80 columns, so rows stay whole.
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
+    return Console(highlight=False, soft_wrap=False, width=width, no_color=bool(os.environ.get("NO_COLOR")))
 
 
 def stderr_console() -> "Console":
