@@ -1,0 +1,84 @@
+"""`kpudesk init` and `kpudesk config`: the office profile, validated, shared through the database."""
+
+import json
+
+import pytest
+
+from tests.conftest import OFFICE_ARGS, request_args
+
+
+def _config(run) -> dict[str, dict[str, str]]:
+    return {r["key"]: r for r in json.loads(run("config", "--json").stdout)}
+
+
+def test_init_stores_every_flag(run):
+    res = run(*OFFICE_ARGS[:-2], "--tz", "Asia/Jayapura", "--hours", "07:30-15:30", "--weekend", "sun",
+              "--cuti-bersama", "working", "--template", "objection=KEB-{year}-{seq}",
+              "--role", "ppid_superior=Sekretaris KPU Kabupaten Kupang", "--rule", "pemilu.objection_window=5",
+              "--officer", "Yohanes Tefa")
+    assert res.exit_code == 0, res.stderr
+    assert "zona WIT" in res.stderr
+    cfg = _config(run)
+    assert cfg["office.tz"]["value"] == "Asia/Jayapura"
+    assert cfg["office.hours"]["value"] == "07:30-15:30"
+    assert cfg["office.weekend"]["value"] == "sun"
+    assert cfg["office.cuti_bersama"]["value"] == "working"
+    assert cfg["template.objection"]["value"] == "KEB-{year}-{seq}"
+    assert cfg["role.ppid_superior"] == {"key": "role.ppid_superior", "value": "Sekretaris KPU Kabupaten Kupang", "source": "database"}
+    assert cfg["rule.pemilu.objection_window"]["value"] == "5"
+    assert cfg["officer"] == {"key": "officer", "value": "Yohanes Tefa", "source": "database"}
+
+
+def test_officer_from_environment_is_recorded_on_events(office, monkeypatch):
+    monkeypatch.setenv("KPUDESK_OFFICER", "Ebed Nubatonis")
+    number = json.loads(office(*request_args(received="2026-03-16 09:00"), "--json").stdout)["number"]
+    assert json.loads(office("show", number, "--json").stdout)["events"][0]["officer"] == "Ebed Nubatonis"
+    number = json.loads(office(*request_args(received="2026-03-16 09:00"), "--officer", "Sarlota Bani", "--json").stdout)["number"]
+    shown = json.loads(office("show", number, "--json").stdout)
+    assert (shown["officer"], shown["events"][0]["officer"]) == ("Sarlota Bani", "Sarlota Bani")
+
+
+def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):
+    number = json.loads(office(*request_args(received="2026-03-16 09:00"), "--json").stdout)["number"]
+    # Cuti bersama counted as working days: DOMAIN.md §2 gives 2026-03-31; open deadlines are recomputed.
+    assert office("init", "--cuti-bersama", "working").exit_code == 0
+    assert json.loads(office("show", number, "--json").stdout)["deadlines"][0]["due"] == "2026-03-31"
+    assert office("init", "--cuti-bersama", "non-working").exit_code == 0
+    assert json.loads(office("show", number, "--json").stdout)["deadlines"][0]["due"] == "2026-04-07"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--tz", "GMT+8"], "Zona waktu 'GMT+8' tidak dikenal"),
+        (["--hours", "16:00-08:00"], "Jam tutup harus setelah jam buka"),
+        (["--hours", "pagi"], "HH:MM-HH:MM"),
+        (["--weekend", "sabtu"], "sabtu tidak dikenal"),
+        (["--cuti-bersama", "maybe"], "working atau non-working"),
+        (["--template", "request=PPID/{office}"], "harus memuat {seq} dan {year}"),
+        (["--template", "request={seq}/{tahun}"], "harus memuat {seq} dan {year}"),
+        (["--template", "surat={seq}/{year}"], "Jenis 'surat' tidak dikenal"),
+        (["--template", "request"], "KUNCI=NILAI"),
+        (["--role", "bupati=Bupati"], "Peran 'bupati' tidak dikenal"),
+        (["--rule", "publik.notice=0"], "bilangan bulat 1–365"),
+        (["--rule", "publik.banding=5"], "Aturan 'publik.banding' tidak dikenal"),
+        (["--code", "KPU KAB"], "tidak boleh memuat spasi"),
+    ],
+)
+def test_init_bad_input_is_exit_2_and_changes_nothing(office, args, message):
+    before = _config(office)
+    res = office("init", *args)
+    assert res.exit_code == 2
+    assert message in res.stderr and len(res.stderr.strip().splitlines()) == 1
+    assert _config(office) == before
+
+
+def test_missing_fields_are_asked_for_at_a_terminal(office, monkeypatch):
+    monkeypatch.setattr("kpudesk.cli.register.is_interactive", lambda: True)
+    res = office("register", "request", "--name", "Maria Bria", "--id-number", "5301014501900001",
+                 "--received", "2026-03-16 09:00", "--json",
+                 input="Oelamasi\nSalinan SK DPT\nPenelitian\n081234567890\n")
+    assert res.exit_code == 0, res.stderr
+    number = json.loads(res.stdout[res.stdout.index("{"):])["number"]  # prompts precede the JSON
+    shown = json.loads(office("show", number, "--json", "--unmask").stdout)
+    assert shown["request"]["address"] == "Oelamasi" and shown["request"]["phone"] == "081234567890"
