@@ -12,6 +12,9 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The reason shown for a weekend day in `calendar due --explain` (user-facing, so Indonesian).
+WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
 
 class DayKind(str, Enum):
@@ -59,29 +62,39 @@ def indonesian_holidays(year: int) -> list[Holiday]:
     government = holidays.Indonesia(years=year, categories=("government",), language="id")
     suffix = public.tr(public.estimated_label).replace("%s", "")
     days: dict[date, Holiday] = {}
-    for source, is_leave in ((public, False), (government, True)):
+    for source, source_is_leave in ((public, False), (government, True)):
         for day, names in source.items():
             for name in names.split("; "):
                 estimated = name.endswith(suffix)
                 clean = name[: -len(suffix)] if estimated else name
+                is_leave = source_is_leave
                 if day in days:  # two observances on one day: keep both names
                     prev = days[day]
                     clean = f"{prev.name}; {clean}"
+                    # A national holiday outranks cuti bersama on the same day, and the day is
+                    # only uncertain when every observance on it is an estimate.
                     is_leave = prev.collective_leave and is_leave
-                    estimated = prev.estimated or estimated
+                    estimated = prev.estimated and estimated
                 days[day] = Holiday(day, clean, is_leave, estimated)
     return [days[d] for d in sorted(days)]
 
 
 def parse_weekend(text: str) -> frozenset[int]:
-    """Parse 'sat,sun' into weekday numbers; raises ValueError naming what is accepted."""
-    parts = [p.strip().lower()[:3] for p in text.split(",") if p.strip()]
+    """Parse 'sat,sun' into weekday numbers (Monday = 0); raises ValueError naming what is accepted."""
+    # Full English names are accepted too, but nothing else: truncating any word to three
+    # letters would read 'sat;sun' as Saturday alone and silently move every deadline.
+    words = [p.strip().lower() for p in text.split(",") if p.strip()]
+    parts = [w[:3] if w in WEEKDAY_WORDS else w for w in words]
     unknown = [p for p in parts if p not in WEEKDAY_CODES]
+    # The message reaches the officer (wrapped by the service), so it is in Indonesian.
     if unknown:
         raise ValueError(
-            f"unknown weekday {', '.join(unknown)}; use a comma list of {','.join(WEEKDAY_CODES)}"
+            f"hari {', '.join(unknown)} tidak dikenal; gunakan daftar berkoma dari {','.join(WEEKDAY_CODES)}"
         )
-    return frozenset(WEEKDAY_CODES.index(p) for p in parts)
+    days = frozenset(WEEKDAY_CODES.index(p) for p in parts)
+    if len(days) == len(WEEKDAY_CODES):  # no working day would ever come: every deadline would hang
+        raise ValueError("akhir pekan tidak boleh mencakup ketujuh hari")
+    return days
 
 
 @dataclass
@@ -112,7 +125,7 @@ class WorkCalendar:
             kind = DayKind.COLLECTIVE_LEAVE if holiday.collective_leave else DayKind.HOLIDAY
             return DayStatus(day, kind, holiday.name)
         if day.weekday() in self.weekend:
-            return DayStatus(day, DayKind.WEEKEND, WEEKDAY_CODES[day.weekday()])
+            return DayStatus(day, DayKind.WEEKEND, WEEKDAY_NAMES[day.weekday()])
         return DayStatus(day, DayKind.WORKING)
 
     def is_working_day(self, day: date) -> bool:

@@ -18,7 +18,18 @@ STATUS_LABELS = {
     "void": "Dibatalkan (salah catat)",
 }
 
-DEADLINE_STATUS_LABELS = {"open": "berjalan", "met": "dipenuhi", "lapsed": "lewat", "cancelled": "dihentikan"}
+DEADLINE_STATUS_LABELS = {
+    "open": "berjalan", "met": "dipenuhi", "extended": "diperpanjang", "lapsed": "lewat", "cancelled": "dihentikan",
+}
+
+# Decisions of the written notice (UU 14/2008 Pasal 22 ayat (7)).
+DECISION_LABELS = {
+    "granted": "Diberikan seluruhnya",
+    "partial": "Diberikan sebagian",
+    "refused": "Ditolak (dikecualikan)",
+    "not-held": "Tidak dikuasai",
+    "not-documented": "Belum didokumentasikan",
+}
 
 
 def label(mapping: dict[str, str], code: str | None) -> str:

@@ -156,7 +156,7 @@ class Deadline(SQLModel, table=True):
     due: date
     basis: str
     responsible: str = ""  # position title of who must act
-    status: str = Field(default="open", max_length=12)  # open | met | lapsed | cancelled
+    status: str = Field(default="open", max_length=12)  # open | met | extended | lapsed | cancelled
     closed_at: Optional[datetime] = None
     late_days: Optional[int] = None
     disposition_id: Optional[int] = Field(default=None, foreign_key="disposition.id")

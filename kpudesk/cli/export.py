@@ -6,26 +6,23 @@ import typer
 
 from kpudesk.cli.common import UnmaskOption, open_desk
 from kpudesk.dates import parse_date
-from kpudesk.errors import InvalidInput
-
-REGISTER_KINDS = ("request", "objection", "expedition")
 
 
 def export_register(
-    kind: Annotated[str, typer.Option("--kind", help="request | objection | expedition.")] = "request",
+    kind: Annotated[str, typer.Option("--kind", help="request (permohonan) | objection (keberatan) | expedition (buku ekspedisi).")] = "request",
     year: Annotated[int | None, typer.Option("--year", help="Tahun register (default tahun ini).")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Dari tanggal YYYY-MM-DD (bersama --to).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Sampai tanggal YYYY-MM-DD.")] = None,
     output: Annotated[str | None, typer.Option("--output", "-o", help="Berkas .xlsx tujuan (default: nama register dan periode).")] = None,
     unmask: UnmaskOption = False,
 ) -> None:
-    """Tulis register resmi ke Excel (.xlsx) dan cetak path berkasnya."""
+    """Tulis register resmi ke Excel (.xlsx) dan cetak path berkasnya.
+
+    Contoh: kpudesk export-register --kind request --year 2026
+    kpudesk export-register --kind expedition --from 2026-01-01 --to 2026-03-31 -o ekspedisi-tw1.xlsx
+    """
     from kpudesk.services.registers import export_register as export
 
-    if kind not in REGISTER_KINDS:
-        raise InvalidInput(f"--kind '{kind}' tidak dikenal; pilih salah satu: {', '.join(REGISTER_KINDS)}.")
-    if year is not None and (date_from or date_to):
-        raise InvalidInput("Gunakan --year atau --from/--to, tidak keduanya.")
     start = parse_date(date_from, "--from") if date_from else None
     end = parse_date(date_to, "--to") if date_to else None
     with open_desk() as desk:

@@ -1,7 +1,179 @@
-"""Commands for lifecycle (being built)."""
+"""`kpudesk extend | decide | deliver | withdraw | void`: what becomes of a request after registration."""
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, stdout_console
+from kpudesk.dates import parse_local_datetime
+
+if TYPE_CHECKING:
+    from kpudesk.services.lifecycle import Decided
+
+NumberArgument = Annotated[str, typer.Argument(help="Nomor pendaftaran, mis. 001/PPID/KPU-KAB.KPG/III/2026.")]
+AtOption = Annotated[
+    str | None, typer.Option("--at", help="Waktu tindakan 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")
+]
+ViaOption = Annotated[str | None, typer.Option("--via", help="ambil | kurir | pos | faks | email (default: pilihan pemohon).")]
+
+
+def _moment(at: str | None) -> tuple[datetime | None, bool]:
+    """The typed `--at` as (office-time datetime, whether a time was given); (None, True) for now."""
+    return parse_local_datetime(at, "--at") if at else (None, True)
+
+
+def extend(
+    number: NumberArgument,
+    reason: Annotated[str | None, typer.Option("--reason", help="Alasan tertulis perpanjangan (wajib).")] = None,
+    late: Annotated[bool, typer.Option("--late", help="Catat perpanjangan yang diberikan setelah batas pemberitahuan lewat.")] = False,
+    at: AtOption = None,
+    officer: OfficerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Perpanjang batas pemberitahuan tertulis sekali (+7 hari kerja; informasi pemilu +2), dengan alasan tertulis."""
+    from kpudesk.services.lifecycle import extend_request
+    from kpudesk.textfmt import long_date
+
+    moment, has_time = _moment(at)
+    with open_desk(write=True, officer=officer) as desk:
+        result = extend_request(desk, number, reason, moment, has_time=has_time, late=late)
+    if as_json:
+        print_json(result.as_dict())
+        return
+    out = stdout_console()
+    out.print(f"{result.case.number}: diperpanjang {result.rule.amount} hari kerja ({result.rule.basis})")
+    out.print(f"Batas semula : {long_date(result.notice_due)}")
+    out.print(f"Batas baru   : [bold]{long_date(result.due)}[/bold]")
+    if result.late:
+        out.print("Catatan      : perpanjangan diberikan setelah batas pemberitahuan lewat")
+
+
+def decide(
+    number: NumberArgument,
+    decision: Annotated[str, typer.Option("--decision", help="granted | partial | refused | not-held | not-documented.")],
+    exemption: Annotated[list[str] | None, typer.Option(
+        "--exemption", help="Huruf pengecualian Pasal 17 (a–j); boleh diulang atau 'a,h'. Wajib untuk refused.")] = None,
+    exemption_test: Annotated[str | None, typer.Option("--exemption-test", help="Nomor uji konsekuensi yang menyimpulkan 'dikecualikan'.")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Alasan; wajib untuk partial (bagian yang dihitamkan).")] = None,
+    holder: Annotated[str | None, typer.Option("--holder", help="Badan publik yang menguasai informasi (not-held).")] = None,
+    provide_within: Annotated[int | None, typer.Option(
+        "--provide-within", help="Jangka waktu penyediaan dalam hari kerja (wajib untuk not-documented).")] = None,
+    form: Annotated[str | None, typer.Option("--form", help="softcopy | hardcopy (default: pilihan pemohon).")] = None,
+    via: ViaOption = None,
+    cost_per_page: Annotated[int, typer.Option("--cost-per-page", help="Biaya salinan per halaman (rupiah).")] = 0,
+    pages: Annotated[int, typer.Option("--pages", help="Jumlah halaman.")] = 0,
+    cost_delivery: Annotated[int, typer.Option("--cost-delivery", help="Biaya pengiriman (rupiah).")] = 0,
+    cost_other: Annotated[int, typer.Option("--cost-other", help="Biaya lain (rupiah).")] = 0,
+    payment: Annotated[str | None, typer.Option("--payment", help="Cara pembayaran, mis. 'tunai di loket'.")] = None,
+    at: AtOption = None,
+    officer: OfficerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Catat pemberitahuan tertulis (keputusan PPID) atas permohonan; menutup tenggat pemberitahuan.
+
+    Contoh: kpudesk decide 001/PPID/KPU-KAB.KPG/III/2026 --decision refused --exemption h
+    --reason "Memuat NIK pemilih" --at "2026-03-30 10:00"
+    """
+    from kpudesk.services.lifecycle import NoticeForm, decide_request
+
+    notice = NoticeForm(decision, list(exemption or []), exemption_test, reason, holder, provide_within, form, via,
+                        cost_per_page, pages, cost_delivery, cost_other, payment)
+    moment, has_time = _moment(at)
+    with open_desk(write=True, officer=officer) as desk:
+        result = decide_request(desk, number, notice, moment, has_time=has_time)
+    if as_json:
+        print_json(result.as_dict())
+        return
+    _print_decided(result)
+
+
+def _print_decided(result: "Decided") -> None:
+    from kpudesk.labels import DECISION_LABELS, label
+    from kpudesk.services.lifecycle import total_cost
+    from kpudesk.textfmt import long_date
+
+    out = stdout_console()
+    detail = result.detail
+    out.print(f"{result.case.number}: {label(DECISION_LABELS, detail.decision)}")
+    out.print(f"Pemberitahuan : {result.at:%Y-%m-%d %H:%M}"
+              + (f" — [bold]terlambat {result.late_days} hari kerja[/bold]" if result.late_days else " (tepat waktu)"))
+    if detail.exemptions:
+        out.print(f"Pengecualian  : Pasal 17 huruf {detail.exemptions}")
+    out.print(f"Biaya         : Rp{total_cost(detail):,}".replace(",", "."))
+    if result.provision:
+        out.print(f"Batas penyediaan: [bold]{long_date(result.provision.due)}[/bold] ({detail.provide_within} hari kerja)")
+
+
+def deliver(
+    number: NumberArgument,
+    received_by: Annotated[str | None, typer.Option("--received-by", help="Nama yang menerima (tanda terima).")] = None,
+    via: ViaOption = None,
+    document: Annotated[str | None, typer.Option("--document", help="Dokumen yang diserahkan (default: pemberitahuan dan informasi).")] = None,
+    courier: Annotated[str | None, typer.Option("--courier", help="Nama pengantar/kurir.")] = None,
+    at: AtOption = None,
+    officer: OfficerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Serahkan informasi dengan tanda terima: catat di buku ekspedisi dan selesaikan permohonan; cetak nomor ekspedisi."""
+    from kpudesk.services.lifecycle import Handover, deliver_request
+
+    moment, has_time = _moment(at)
+    with open_desk(write=True, officer=officer) as desk:
+        result = deliver_request(desk, number, Handover(received_by, via, document, courier), moment, has_time=has_time)
+    if as_json:
+        print_json(result.as_dict())
+        return
+    out = stdout_console()
+    out.print(f"Nomor ekspedisi: [bold]{result.entry.number}[/bold]")
+    out.print(f"{result.case.number}: diserahkan kepada {result.entry.received_by} pada {result.at:%Y-%m-%d %H:%M}; selesai")
+    if result.provision_late:
+        out.print(f"Penyediaan terlambat {result.provision_late} hari kerja")
+
+
+def withdraw(
+    number: NumberArgument,
+    reason: Annotated[str | None, typer.Option("--reason", help="Alasan pencabutan oleh pemohon (wajib).")] = None,
+    at: AtOption = None,
+    officer: OfficerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Catat pencabutan permohonan oleh pemohon; tenggat yang berjalan dihentikan."""
+    from kpudesk.services.lifecycle import withdraw_request
+
+    moment, has_time = _moment(at)
+    with open_desk(write=True, officer=officer) as desk:
+        case = withdraw_request(desk, number, reason, moment, has_time=has_time)
+        data = {"number": case.number, "status": case.status}
+    _print_status(data, as_json, "dicabut pemohon")
+
+
+def void(
+    number: NumberArgument,
+    reason: Annotated[str | None, typer.Option("--reason", help="Mengapa perkara ini salah catat (wajib).")] = None,
+    officer: OfficerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Batalkan perkara yang salah catat (tidak dihapus); tenggat yang berjalan dihentikan."""
+    from kpudesk.services.lifecycle import void_case
+
+    with open_desk(write=True, officer=officer) as desk:
+        case = void_case(desk, number, reason)
+        data = {"number": case.number, "status": case.status, "void_reason": case.void_reason}
+    _print_status(data, as_json, "dibatalkan (salah catat)")
+
+
+def _print_status(data: dict[str, object], as_json: bool, what: str) -> None:
+    if as_json:
+        print_json(data)
+    else:
+        stdout_console().print(f"{data['number']}: {what}")
 
 
 def install(app: typer.Typer) -> None:
     """Register this module's commands on the root app."""
+    app.command("extend")(extend)
+    app.command("decide")(decide)
+    app.command("deliver")(deliver)
+    app.command("withdraw")(withdraw)
+    app.command("void")(void)
