@@ -6,6 +6,7 @@ Only this module creates engines and runs Alembic.
 import contextvars
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,7 +130,9 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     """An Alembic Config that runs the packaged scripts against `engine`."""
     from alembic.config import Config
 
-    config = Config()
+    # Alembic's default stdout is bound when alembic is first imported; under a test runner that
+    # stream may be closed later, so hand it the current one each time.
+    config = Config(stdout=sys.stdout)
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["engine"] = engine
     return config
