@@ -99,6 +99,9 @@ def test_passing_on_chains_to_the_open_disposition_and_accepts_it(case):
     # A disposition from someone who holds none starts a new chain.
     third = _add(case, "--by", "PPID", "--to", "head_legal", "--instruction", "Telaah", "--at", "2026-03-17 09:00")[0]
     assert third["parent_id"] is None
+    # Nor does one given before the Sekretaris had received anything (09:30 < 10:00).
+    early = _add(case, "--by", "Sekretaris", "--to", "PPID", "--instruction", "Cek", "--at", "2026-03-16 09:30")[0]
+    assert early["parent_id"] is None
 
 
 def test_accept_then_done_with_days_late(case, db_path):

@@ -126,7 +126,9 @@ def add_dispositions(desk: Desk, number: str, *, to: Sequence[str], by: str, ins
                       "disposisi hanya dapat diberikan pada perkara yang masih berjalan.")
     moment = resolve_moment(desk, at, "Waktu disposisi", after=desk.to_local(case.received_at),
                             after_label="waktu perkara diterima")
-    parent = next((d for d in _dispositions_to(desk, case.id, sender) if d.done_at is None), None)
+    # The chain: the sender passes on the latest open disposition it had received by then.
+    parent = next((d for d in _dispositions_to(desk, case.id, sender)
+                   if d.done_at is None and desk.to_local(d.created_at) <= moment), None)
     if parent is not None and parent.accepted_at is None:
         # Passing a disposition on is receiving it: the chain would otherwise show it as never accepted.
         parent.accepted_at = desk.to_utc(moment)
