@@ -7,8 +7,8 @@ from kpudesk.errors import InvalidInput
 
 def parse_date(value: str, what: str = "tanggal") -> date:
     """'2026-11-23' → date; raises InvalidInput naming the accepted form."""
-    try:
-        return date.fromisoformat(value.strip())
+    try:  # strptime, like parse_local_datetime, so '2026-3-16' is read the same everywhere
+        return datetime.strptime(value.strip(), "%Y-%m-%d").date()
     except (ValueError, AttributeError):
         raise InvalidInput(f"{what.capitalize()} '{value}' tidak valid; gunakan YYYY-MM-DD, misalnya 2026-11-23.") from None
 
