@@ -67,7 +67,7 @@ def receipt_moments(rng: random.Random, n: int) -> list[datetime]:
     weights = [MONTH_WEIGHT.get((d.year, d.month), 1) * (0.15 if d.weekday() >= 5 else 1.0) for d in days]
     picked = rng.choices(days, weights, k=n)
     moments = [datetime.combine(d, datetime.min.time()) + timedelta(minutes=rng.randint(8 * 60, 17 * 60)) for d in picked]
-    return sorted(m for m in moments if m <= LAST_MOMENT) or [LAST_MOMENT]
+    return sorted(min(m, LAST_MOMENT) for m in moments)
 
 
 def plan_for(rng: random.Random, received: datetime) -> Plan:

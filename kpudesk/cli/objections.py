@@ -38,7 +38,9 @@ def _emit(data: dict[str, object], as_json: bool, lines: list[str]) -> None:
 
 def register_objection(
     request: RequestOption = None,
-    ground: Annotated[list[str] | None, typer.Option("--ground", help="Alasan keberatan, huruf a–g UU 14/2008 Pasal 35 ayat 1 (boleh berulang).")] = None,
+    ground: Annotated[
+        list[str] | None, typer.Option("--ground", help="Alasan keberatan, huruf a–g UU 14/2008 Pasal 35 ayat 1 (boleh berulang).")
+    ] = None,
     case_position: Annotated[str | None, typer.Option("--case-position", help="Kasus posisi (uraian singkat keberatan).")] = None,
     proxy: Annotated[str | None, typer.Option("--proxy", help="Nama kuasa pemohon, bila diajukan melalui kuasa.")] = None,
     received: ReceivedOption = None,
@@ -82,7 +84,9 @@ def answer(
     number: NumberArgument,
     decision: Annotated[str, typer.Option("--decision", help="upheld (menguatkan) | overturned (membatalkan) | partly (sebagian).")],
     superior: Annotated[str, typer.Option("--superior", help="Nama dan jabatan Atasan PPID: \"NAMA, JABATAN\".")],
-    reasons: Annotated[str | None, typer.Option("--reasons", help="Alasan tertulis (wajib bila menguatkan penolakan, Pasal 36 ayat 3).")] = None,
+    reasons: Annotated[
+        str | None, typer.Option("--reasons", help="Alasan tertulis (wajib bila menguatkan penolakan, Pasal 36 ayat 3).")
+    ] = None,
     at: AtOption = None,
     officer: OfficerOption = None,
     as_json: JsonOption = False,
@@ -119,7 +123,8 @@ def reaction(
     data = result.as_dict()
     if result.detail.reaction == "dispute" and not data["within_window"]:
         say(f"Peringatan: sengketa diajukan setelah batas {data['window_due']} (UU 14/2008 Pasal 37 ayat 2).")
-    _emit(data, as_json, [f"Keberatan {result.case.number}: pemohon {'menerima' if result.detail.reaction == 'accepted' else 'mengajukan sengketa ke Komisi Informasi'}; "
+    what = "menerima" if result.detail.reaction == "accepted" else "mengajukan sengketa ke Komisi Informasi"
+    _emit(data, as_json, [f"Keberatan {result.case.number}: pemohon {what}; "
                           f"status {label(STATUS_LABELS, result.case.status)}."])
 
 
@@ -166,7 +171,9 @@ def exemption_decide(
     number: NumberArgument,
     result: Annotated[str, typer.Option("--result", help="exempt (dikecualikan) | open (terbuka).")],
     basis: Annotated[str | None, typer.Option("--basis", help="Dasar keputusan, mis. nomor berita acara rapat pleno.")] = None,
-    exemption: Annotated[list[str] | None, typer.Option("--exemption", help="Huruf Pasal 17 a–j (wajib untuk exempt; boleh berulang).")] = None,
+    exemption: Annotated[
+        list[str] | None, typer.Option("--exemption", help="Huruf Pasal 17 a–j (wajib untuk exempt; boleh berulang).")
+    ] = None,
     at: AtOption = None,
     officer: OfficerOption = None,
     as_json: JsonOption = False,

@@ -243,7 +243,8 @@ def answer_objection(desk: Desk, number: str, decision: str, reasons: str | None
     superior = _superior(superior)
     case, detail = _objection(desk, number)
     if detail.answered_at is not None:
-        raise Refused(f"Keberatan {case.number} sudah ditanggapi pada {desk.to_local(detail.answered_at):%Y-%m-%d %H:%M}; tanggapan hanya sekali.")
+        raise Refused(f"Keberatan {case.number} sudah ditanggapi pada "
+                      f"{desk.to_local(detail.answered_at):%Y-%m-%d %H:%M}; tanggapan hanya sekali.")
     if case.status != "registered":
         raise Refused(f"Keberatan {case.number} berstatus '{label(STATUS_LABELS, case.status)}'; tanggapan tidak dapat dicatat lagi.")
     moment = action_moment(desk, at, has_time, since(desk, case), "Waktu tanggapan")
@@ -356,7 +357,8 @@ def _stages(desk: Desk, case_id: int) -> list[dict[str, object]]:
         data = json.loads(event.detail)
         if event.action == "reaction" and data.get("reaction") != "dispute":
             continue
-        stages.append({"stage": data.get("stage", "filed"), "at": data.get("at"), **({"outcome": data["outcome"]} if "outcome" in data else {})})
+        stage = {"stage": data.get("stage", "filed"), "at": data.get("at")}
+        stages.append({**stage, "outcome": data["outcome"]} if "outcome" in data else stage)
     return stages
 
 
