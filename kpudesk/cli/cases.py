@@ -14,7 +14,14 @@ FIELD_LABELS = {
     "name": "Nama", "address": "Alamat", "phone": "Telepon", "email": "E-mail", "occupation": "Pekerjaan",
     "id_type": "Jenis identitas", "id_number": "Nomor identitas", "channel": "Cara permohonan",
     "info": "Informasi yang diminta", "purpose": "Tujuan", "obtain": "Cara memperoleh", "format": "Bentuk",
-    "delivery": "Cara mendapatkan salinan",
+    "delivery": "Cara mendapatkan salinan", "reason": "Alasan", "at": "Waktu", "late": "Terlambat",
+    "decision": "Keputusan", "decision_label": "Arti keputusan", "exemptions": "Pasal 17 huruf",
+    "exemption_test": "Uji konsekuensi", "form": "Bentuk informasi", "via": "Cara penyampaian", "costs": "Biaya",
+    "late_days": "Hari terlambat", "holder": "Badan publik yang menguasai", "provide_within": "Disediakan dalam (HK)",
+    "payment": "Cara pembayaran", "received_by": "Diterima oleh", "expedition": "Nomor ekspedisi",
+    "grounds": "Alasan keberatan", "case_position": "Kasus posisi", "proxy": "Kuasa", "filing": "Pengajuan",
+    "answer": "Tanggapan Atasan PPID", "reaction": "Tanggapan pemohon", "dispute": "Sengketa", "result": "Hasil",
+    "basis": "Dasar", "decided_at": "Diputuskan", "request": "Permohonan",
 }
 
 
@@ -34,20 +41,26 @@ def show(
     _render_story(story)
 
 
+SECTION_TITLES = {
+    "request": "Isian permohonan", "extension": "Perpanjangan", "notice": "Pemberitahuan tertulis",
+    "delivery": "Penyerahan informasi", "objection": "Keberatan", "exemption": "Uji konsekuensi",
+    "objections": "Keberatan atas permohonan ini", "exemptions": "Uji konsekuensi atas permohonan ini",
+    "dispositions": "Disposisi", "expedition": "Buku ekspedisi", "parent": "Perkara induk", "related": "Perkara terkait",
+}
+
+
 def _render_story(story: dict[str, Any]) -> None:
     out = stdout_console()
     out.print(f"[bold]{story['number']}[/bold] — {label(KIND_LABELS, story['kind'])}, "
               f"{label(STATUS_LABELS, story['status'])}")
-    out.print(f"Diterima {story['received_at']} · hari ke-0 {story['day0']} · profil {story['profile']}")
+    out.print(f"Diterima {story['received_at'].replace('T', ' ')} · hari ke-0 {story['day0']} · profil {story['profile']}")
     if story.get("void_reason"):
         out.print(f"Alasan pembatalan: {story['void_reason']}")
-    for key, value in story.get("request", {}).items():
-        if value not in ("", None):
-            out.print(f"  {FIELD_LABELS.get(key, key):<26} {value}")
-    for section in ("parent", "related"):
-        items = story.get(section)
-        for item in ([items] if isinstance(items, dict) else items or []):
-            out.print(f"  {'Terkait':<26} {item['number']} ({label(KIND_LABELS, item['kind'])}, {label(STATUS_LABELS, item['status'])})")
+    for key, title in SECTION_TITLES.items():
+        if story.get(key):
+            out.print(f"\n[bold]{title}[/bold]")
+            for line in _section_lines(story[key]):
+                out.print(f"  {line}", markup=False)
     rows = []
     for d in story["deadlines"]:
         standing = (f"terlambat {d['late_days']} hari" if d["late_days"] else
@@ -55,12 +68,32 @@ def _render_story(story: dict[str, Any]) -> None:
         rows.append((d["label"], d["due"], f"{d['amount']} {'HK' if d['unit'] == 'working_days' else 'hari'}",
                      label(DEADLINE_STATUS_LABELS, d["status"]), standing, d["responsible"], d["basis"]))
     print_table("Tenggat", ["Tenggat", "Jatuh tempo", "Lama", "Status", "Keadaan", "Penanggung jawab", "Dasar"], rows)
-    events = [(e["at"], e["officer"], e["action"], _detail_text(e["detail"])) for e in story["events"]]
-    print_table("Riwayat", ["Waktu", "Petugas", "Peristiwa", "Rincian"], events)
+    events = [(e["at"].replace("T", " "), e["recorded_at"].replace("T", " "), e["officer"], e["action"], _detail_text(e["detail"]))
+              for e in story["events"]]
+    print_table("Riwayat", ["Waktu", "Dicatat", "Petugas", "Peristiwa", "Rincian"], events)
+
+
+def _section_lines(value: Any) -> list[str]:
+    """A section of `show` as lines: 'Label  value' for a record, one line per item for a list."""
+    if isinstance(value, list):
+        return [_flat(item) for item in value]
+    if isinstance(value, dict):
+        return [f"{FIELD_LABELS.get(k, k):<26} {_flat(v)}" for k, v in value.items() if v not in ("", None, [], {})]
+    return [str(value)]
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {_flat(v)}" for k, v in value.items() if v not in ("", None, [], {}))
+    if isinstance(value, list):
+        return ", ".join(_flat(v) for v in value)
+    return str(value)
 
 
 def _detail_text(detail: dict[str, Any]) -> str:
-    return "; ".join(f"{k}={v}" for k, v in detail.items())
+    return "; ".join(f"{k}={_flat(v)}" for k, v in detail.items() if v not in ("", None, [], {}))
 
 
 def list_cases(

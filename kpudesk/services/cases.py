@@ -68,12 +68,21 @@ def case_story(desk: Desk, number: str, *, unmask: bool = False) -> dict[str, ob
     }
     data.update(story.kind_sections(desk, case, unmask=unmask))
     data["deadlines"] = [deadline_dict(desk, d, as_of) for d in case_deadlines(desk, case.id)]
-    data["events"] = [
-        {"at": desk.to_local(e.at).isoformat(timespec="minutes"), "officer": e.officer, "action": e.action,
-         "detail": json.loads(e.detail)}
-        for e in case_events(desk, case.id)
-    ]
+    data["events"] = timeline(desk, case.id)
     return data
+
+
+def timeline(desk: Desk, case_id: int) -> list[dict[str, object]]:
+    """A case's events in the order things happened: by the moment the action names (`--at`,
+    `--received`, office time), then by when it was recorded; both are shown."""
+    rows = []
+    for event in case_events(desk, case_id):
+        detail = json.loads(event.detail)
+        recorded = desk.to_local(event.at).isoformat(timespec="minutes")
+        moment = str(detail.get("at") or detail.get("received_at") or recorded)
+        rows.append({"at": moment, "recorded_at": recorded, "officer": event.officer, "action": event.action,
+                     "detail": detail})
+    return sorted(rows, key=lambda row: (row["at"], row["recorded_at"]))
 
 
 @dataclass
