@@ -235,7 +235,7 @@ def test_unknown_decision_is_bad_input(office: Run) -> None:
 
 def test_decision_before_receipt_is_refused(office: Run) -> None:
     _register(office)
-    _refused(office("decide", NUMBER, "--decision", "granted", "--at", "2026-03-16 08:00"), 1, "lebih awal")
+    _refused(office("decide", NUMBER, "--decision", "granted", "--at", "2026-03-16 08:00"), 2, "lebih awal")
     # A bare date on the day of receipt is read as that same moment, not midnight.
     data = _ok(office("decide", NUMBER, "--decision", "granted", "--at", "2026-03-16", "--json"))
     assert data["decided_at"] == "2026-03-16T09:00"
@@ -307,7 +307,7 @@ def test_deliver_writes_a_received_expedition_entry_and_closes_the_request(offic
     _refused(office("deliver", NUMBER, "--received-by", "Maria Bria"), 1, "belum diberi pemberitahuan")
     _ok(office("decide", NUMBER, "--decision", "granted", "--via", "kurir", "--at", "2026-03-30 10:00", "--json"))
     _refused(office("deliver", NUMBER), 2, "--received-by")
-    _refused(office("deliver", NUMBER, "--received-by", "Maria", "--at", "2026-03-30 09:00"), 1, "lebih awal")
+    _refused(office("deliver", NUMBER, "--received-by", "Maria", "--at", "2026-03-30 09:00"), 2, "lebih awal")
     res = office("deliver", NUMBER, "--received-by", "Yohanes Bria", "--courier", "Pak Niko",
                  "--document", "Salinan SK DPT (24 halaman)", "--at", "2026-03-31 11:00")
     assert res.exit_code == 0, res.stderr
@@ -323,6 +323,23 @@ def test_deliver_writes_a_received_expedition_entry_and_closes_the_request(offic
     assert row[4] == row[5] and row[4].startswith("2026-03-31 03:00")  # 11:00 WITA = 03:00 UTC
     assert closed_at.startswith("2026-03-31 03:00")
     _refused(office("deliver", NUMBER, "--received-by", "Maria Bria"), 1, "Selesai")
+
+
+def test_deliver_cancels_a_disposition_clock_left_open(office: Run) -> None:
+    _register(office)
+    # Given Tue 17 Mar 10:00 (day 0, before closing), 2 working days: 25 Mar =1, 26 Mar =2 → due Thu 2026-03-26.
+    _ok(office("disposition", "add", NUMBER, "--by", "Ketua", "--to", "Sekretaris", "--instruction", "Siapkan data",
+               "--within", "2", "--at", "2026-03-17 10:00", "--json"))
+    _ok(office("decide", NUMBER, "--decision", "granted", "--at", "2026-03-25 10:00", "--json"))
+    # Still open on Wed 1 Apr: late by 27 Mar, 30, 31, 1 Apr = 4 working days.
+    late = _ok(office("overdue", "--as-of", "2026-04-01", "--json"))["overdue"]
+    assert [(i["deadline"], i["due"], i["days"]) for i in late] == [("disposition", "2026-03-26", 4)]
+    _ok(office("deliver", NUMBER, "--received-by", "Maria Bria", "--at", "2026-03-25 11:00", "--json"))
+    story = _show(office)
+    assert _deadline(story, "disposition")["status"] == "cancelled"
+    delivered = next(e for e in story["events"] if e["action"] == "delivered")
+    assert delivered["detail"]["cancelled"] == ["disposition"]
+    assert office("overdue", "--as-of", "2026-04-01", "--json").stdout == ""
 
 
 # --- withdraw and void ---

@@ -136,7 +136,7 @@ def test_refused_registrations_write_nothing(office):
     no_position = _object(office, "2026-04-08 10:00", "c", position="  ")
     assert no_position.exit_code == 2 and "Kasus posisi" in no_position.stderr
     before_request = _object(office, "2026-03-13 10:00", "c")
-    assert before_request.exit_code == 1 and "lebih awal daripada diterimanya" in before_request.stderr
+    assert before_request.exit_code == 2 and "lebih awal dari diterimanya" in before_request.stderr
     assert _show(office, REQUEST) == before
     assert json.loads(office("list", "--kind", "objection", "--json").stdout) == []
 
@@ -267,7 +267,7 @@ def test_dispute_stages_move_forward_and_decided_closes(office):
     no_outcome = office("objection", "dispute", OBJECTION, "--stage", "decided", "--at", "2026-08-03 10:00")
     assert no_outcome.exit_code == 2 and "--outcome" in no_outcome.stderr
     earlier = office("objection", "dispute", OBJECTION, "--stage", "decided", "--outcome", "x", "--at", "2026-06-30 10:00")
-    assert earlier.exit_code == 1 and "lebih awal" in earlier.stderr
+    assert earlier.exit_code == 2 and "lebih awal" in earlier.stderr
     assert _show(office, OBJECTION) == before
     done = office("objection", "dispute", OBJECTION, "--stage", "decided", "--outcome", "Permohonan sengketa ditolak",
                   "--at", "2026-08-03 10:00")

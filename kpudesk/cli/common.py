@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kpudesk.config import resolve_db_path
+from kpudesk.dates import parse_local_datetime
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -39,6 +40,14 @@ OfficerOption = Annotated[
 JsonOption = Annotated[bool, typer.Option("--json", help="Cetak sebagai JSON (untuk skrip).")]
 CsvOption = Annotated[bool, typer.Option("--csv", help="Cetak sebagai CSV.")]
 UnmaskOption = Annotated[bool, typer.Option("--unmask", help="Tampilkan NIK dan nomor telepon utuh (data pribadi).")]
+AtOption = Annotated[
+    str | None, typer.Option("--at", help="Waktu tindakan 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")
+]
+
+
+def parse_at(text: str | None, what: str = "--at") -> tuple[datetime | None, bool]:
+    """A typed moment as (office-time datetime, whether a time was given); (None, True) for now."""
+    return parse_local_datetime(text, what) if text else (None, True)
 
 
 def now() -> datetime:
@@ -86,6 +95,21 @@ def say(message: str) -> None:
 
 def print_json(data: Any) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+def emit(data: Any, as_json: bool, lines: Iterable[str]) -> None:
+    """JSON for scripts, otherwise the officer's lines (rich markup allowed)."""
+    if as_json:
+        print_json(data)
+        return
+    out = stdout_console()
+    for line in lines:
+        out.print(line)
+
+
+def human_time(stamp: object) -> str:
+    """'2026-03-16T10:00' → '2026-03-16 10:00' for people; JSON and CSV keep ISO."""
+    return str(stamp).replace("T", " ") if stamp else ""
 
 
 def print_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:

@@ -1,28 +1,17 @@
 """`kpudesk disposition …`: oral and written dispositions of a case, their receipt and follow-up."""
 
-from datetime import datetime
 from typing import Annotated, Any
 
 import typer
 
-from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, print_table, say
-from kpudesk.dates import parse_local_datetime
+from kpudesk.cli.common import (AtOption, JsonOption, OfficerOption, human_time, open_desk, parse_at, print_json,
+                                print_table, say)
 
 disposition_app = typer.Typer(help="Disposisi lisan/tertulis atas perkara: beri, terima, selesaikan, daftar.",
                               no_args_is_help=True)
 
 NumberArgument = Annotated[str, typer.Argument(help="Nomor pendaftaran perkara, mis. 001/PPID/KPU-KAB.KPG/III/2026.")]
 PositionOption = Annotated[str, typer.Option("--position", help="Jabatan penerima disposisi (judul atau kunci peran).")]
-AtOption = Annotated[str | None, typer.Option("--at", help="Waktu 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")]
-
-
-def _moment(at: str | None) -> datetime | None:
-    return parse_local_datetime(at, "--at")[0] if at else None
-
-
-def _human(stamp: object) -> str:
-    """'2026-03-16T10:00' → '2026-03-16 10:00' for people; JSON keeps ISO."""
-    return str(stamp).replace("T", " ") if stamp else ""
 
 
 def _line(row: dict[str, Any]) -> str:
@@ -51,7 +40,7 @@ def add(
 
     with open_desk(write=True, officer=officer) as desk:
         rows = add_dispositions(desk, number, to=to, by=by, instruction=instruction, oral=oral, within=within,
-                                at=_moment(at))
+                                at=parse_at(at)[0])
     if as_json:
         print_json(rows)
         return
@@ -66,11 +55,11 @@ def accept(number: NumberArgument, position: PositionOption, at: AtOption = None
     from kpudesk.services.dispositions import accept_disposition
 
     with open_desk(write=True, officer=officer) as desk:
-        row = accept_disposition(desk, number, position=position, at=_moment(at))
+        row = accept_disposition(desk, number, position=position, at=parse_at(at)[0])
     if as_json:
         print_json(row)
         return
-    say(f"Disposisi #{row['id']} diterima {row['to']} pada {_human(row['accepted_at'])}.")
+    say(f"Disposisi #{row['id']} diterima {row['to']} pada {human_time(row['accepted_at'])}.")
 
 
 @disposition_app.command("done")
@@ -86,12 +75,12 @@ def done(
     from kpudesk.services.dispositions import complete_disposition
 
     with open_desk(write=True, officer=officer) as desk:
-        row = complete_disposition(desk, number, position=position, note=note, at=_moment(at))
+        row = complete_disposition(desk, number, position=position, note=note, at=parse_at(at)[0])
     if as_json:
         print_json(row)
         return
     late = f", terlambat {row['late_days']} hari kerja" if row["late_days"] else ""
-    say(f"Disposisi #{row['id']} selesai oleh {row['to']} pada {_human(row['done_at'])}{late}.")
+    say(f"Disposisi #{row['id']} selesai oleh {row['to']} pada {human_time(row['done_at'])}{late}.")
 
 
 @disposition_app.command("list")
@@ -109,8 +98,9 @@ def list_dispositions(
         print_json(rows)
         return
     print_table(None, ["#", "Perkara", "Dari → Kepada", "Disposisi", "Bentuk", "Diberi", "Diterima", "Selesai", "Tenggat"],
-                [(r["id"], r["case"], f"{r['from']} → {r['to']}", r["instruction"][:60], r["form"], _human(r["created_at"]),
-                  _human(r["accepted_at"]), _human(r["done_at"]), r["due"]) for r in rows])
+                [(r["id"], r["case"], f"{r['from']} → {r['to']}", r["instruction"][:60], r["form"],
+                  human_time(r["created_at"]), human_time(r["accepted_at"]), human_time(r["done_at"]), r["due"])
+                 for r in rows])
 
 
 def install(app: typer.Typer) -> None:

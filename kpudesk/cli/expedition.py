@@ -1,25 +1,15 @@
 """`kpudesk expedition …`: the expedition book (buku ekspedisi) and its receipts (tanda terima)."""
 
-from datetime import datetime
 from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import CsvOption, JsonOption, OfficerOption, open_desk, print_csv, print_json, print_table, say
-from kpudesk.dates import parse_local_datetime
+from kpudesk.cli.common import (AtOption, CsvOption, JsonOption, OfficerOption, human_time, open_desk, parse_at, print_csv,
+                                print_json, print_table, say)
 from kpudesk.errors import InvalidInput
 
 expedition_app = typer.Typer(help="Buku ekspedisi: dokumen yang keluar dari kantor dan tanda terimanya.",
                              no_args_is_help=True)
-
-
-def _moment(value: str | None, option: str) -> datetime | None:
-    return parse_local_datetime(value, option)[0] if value else None
-
-
-def _human(stamp: object) -> str:
-    """'2026-03-16T10:00' → '2026-03-16 10:00' for people; JSON and CSV keep ISO."""
-    return str(stamp).replace("T", " ") if stamp else ""
 
 
 @expedition_app.command("add")
@@ -41,19 +31,19 @@ def add(
 
     with open_desk(write=True, officer=officer) as desk:
         entry = send_document(desk, document=document, addressee=to, case_number=case, courier=courier,
-                              sent=_moment(sent, "--sent"))
+                              sent=parse_at(sent, "--sent")[0])
     if as_json:
         print_json(entry)
         return
     print(entry["number"])
-    say(f"Tercatat di buku ekspedisi: {entry['document']} → {entry['addressee']} ({_human(entry['sent_at'])}).")
+    say(f"Tercatat di buku ekspedisi: {entry['document']} → {entry['addressee']} ({human_time(entry['sent_at'])}).")
 
 
 @expedition_app.command("receive")
 def receive(
     number: Annotated[str, typer.Argument(help="Nomor ekspedisi, mis. 001/EKS/KPU-KAB.KPG/III/2026.")],
     by: Annotated[str, typer.Option("--by", help="Nama yang menerima dokumen (tanda terima).")],
-    at: Annotated[str | None, typer.Option("--at", help="Waktu diterima 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")] = None,
+    at: AtOption = None,
     officer: OfficerOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -61,11 +51,11 @@ def receive(
     from kpudesk.services.expedition import receive_entry
 
     with open_desk(write=True, officer=officer) as desk:
-        entry = receive_entry(desk, number, by=by, at=_moment(at, "--at"))
+        entry = receive_entry(desk, number, by=by, at=parse_at(at)[0])
     if as_json:
         print_json(entry)
         return
-    say(f"Entri {entry['number']} diterima oleh {entry['received_by']} pada {_human(entry['received_at'])}.")
+    say(f"Entri {entry['number']} diterima oleh {entry['received_by']} pada {human_time(entry['received_at'])}.")
 
 
 @expedition_app.command("list")
@@ -89,8 +79,8 @@ def list_entries(
         print_csv(rows, LIST_COLUMNS)
     else:
         print_table(None, ["Nomor", "Dikirim", "Dokumen", "Kepada", "Perkara", "Pengantar", "Diterima oleh", "Diterima"],
-                    [(r["number"], _human(r["sent_at"]), r["document"][:60], r["addressee"], r["case"], r["courier"],
-                      r["received_by"], _human(r["received_at"])) for r in rows])
+                    [(r["number"], human_time(r["sent_at"]), r["document"][:60], r["addressee"], r["case"], r["courier"],
+                      r["received_by"], human_time(r["received_at"])) for r in rows])
 
 
 def install(app: typer.Typer) -> None:

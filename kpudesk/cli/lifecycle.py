@@ -1,26 +1,16 @@
 """`kpudesk extend | decide | deliver | withdraw | void`: what becomes of a request after registration."""
 
-from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, stdout_console
-from kpudesk.dates import parse_local_datetime
+from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, emit, open_desk, parse_at
 
 if TYPE_CHECKING:
     from kpudesk.services.lifecycle import Decided
 
 NumberArgument = Annotated[str, typer.Argument(help="Nomor pendaftaran, mis. 001/PPID/KPU-KAB.KPG/III/2026.")]
-AtOption = Annotated[
-    str | None, typer.Option("--at", help="Waktu tindakan 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")
-]
 ViaOption = Annotated[str | None, typer.Option("--via", help="ambil | kurir | pos | faks | email (default: pilihan pemohon).")]
-
-
-def _moment(at: str | None) -> tuple[datetime | None, bool]:
-    """The typed `--at` as (office-time datetime, whether a time was given); (None, True) for now."""
-    return parse_local_datetime(at, "--at") if at else (None, True)
 
 
 def extend(
@@ -35,18 +25,15 @@ def extend(
     from kpudesk.services.lifecycle import extend_request
     from kpudesk.textfmt import long_date
 
-    moment, has_time = _moment(at)
+    moment, has_time = parse_at(at)
     with open_desk(write=True, officer=officer) as desk:
         result = extend_request(desk, number, reason, moment, has_time=has_time, late=late)
-    if as_json:
-        print_json(result.as_dict())
-        return
-    out = stdout_console()
-    out.print(f"{result.case.number}: diperpanjang {result.rule.amount} hari kerja ({result.rule.basis})")
-    out.print(f"Batas semula : {long_date(result.notice_due)}")
-    out.print(f"Batas baru   : [bold]{long_date(result.due)}[/bold]")
-    if result.late:
-        out.print("Catatan      : perpanjangan diberikan setelah batas pemberitahuan lewat")
+    emit(result.as_dict(), as_json, [
+        f"{result.case.number}: diperpanjang {result.rule.amount} hari kerja ({result.rule.basis})",
+        f"Batas semula : {long_date(result.notice_due)}",
+        f"Batas baru   : [bold]{long_date(result.due)}[/bold]",
+        *(["Catatan      : perpanjangan diberikan setelah batas pemberitahuan lewat"] if result.late else []),
+    ])
 
 
 def decide(
@@ -79,30 +66,27 @@ def decide(
 
     notice = NoticeForm(decision, list(exemption or []), exemption_test, reason, holder, provide_within, form, via,
                         cost_per_page, pages, cost_delivery, cost_other, payment)
-    moment, has_time = _moment(at)
+    moment, has_time = parse_at(at)
     with open_desk(write=True, officer=officer) as desk:
         result = decide_request(desk, number, notice, moment, has_time=has_time)
-    if as_json:
-        print_json(result.as_dict())
-        return
-    _print_decided(result)
+    emit(result.as_dict(), as_json, _decided_lines(result))
 
 
-def _print_decided(result: "Decided") -> None:
+def _decided_lines(result: "Decided") -> list[str]:
     from kpudesk.labels import DECISION_LABELS, label
     from kpudesk.services.lifecycle import total_cost
     from kpudesk.textfmt import long_date
 
-    out = stdout_console()
     detail = result.detail
-    out.print(f"{result.case.number}: {label(DECISION_LABELS, detail.decision)}")
-    out.print(f"Pemberitahuan : {result.at:%Y-%m-%d %H:%M}"
-              + (f" — [bold]terlambat {result.late_days} hari kerja[/bold]" if result.late_days else " (tepat waktu)"))
+    lines = [f"{result.case.number}: {label(DECISION_LABELS, detail.decision)}",
+             f"Pemberitahuan : {result.at:%Y-%m-%d %H:%M}"
+             + (f" — [bold]terlambat {result.late_days} hari kerja[/bold]" if result.late_days else " (tepat waktu)")]
     if detail.exemptions:
-        out.print(f"Pengecualian  : Pasal 17 huruf {detail.exemptions}")
-    out.print(f"Biaya         : Rp{total_cost(detail):,}".replace(",", "."))
+        lines.append(f"Pengecualian  : Pasal 17 huruf {detail.exemptions}")
+    lines.append(f"Biaya         : Rp{total_cost(detail):,}".replace(",", "."))
     if result.provision:
-        out.print(f"Batas penyediaan: [bold]{long_date(result.provision.due)}[/bold] ({detail.provide_within} hari kerja)")
+        lines.append(f"Batas penyediaan: [bold]{long_date(result.provision.due)}[/bold] ({detail.provide_within} hari kerja)")
+    return lines
 
 
 def deliver(
@@ -118,17 +102,14 @@ def deliver(
     """Serahkan informasi dengan tanda terima: catat di buku ekspedisi dan selesaikan permohonan; cetak nomor ekspedisi."""
     from kpudesk.services.lifecycle import Handover, deliver_request
 
-    moment, has_time = _moment(at)
+    moment, has_time = parse_at(at)
     with open_desk(write=True, officer=officer) as desk:
         result = deliver_request(desk, number, Handover(received_by, via, document, courier), moment, has_time=has_time)
-    if as_json:
-        print_json(result.as_dict())
-        return
-    out = stdout_console()
-    out.print(f"Nomor ekspedisi: [bold]{result.entry.number}[/bold]")
-    out.print(f"{result.case.number}: diserahkan kepada {result.entry.received_by} pada {result.at:%Y-%m-%d %H:%M}; selesai")
-    if result.provision_late:
-        out.print(f"Penyediaan terlambat {result.provision_late} hari kerja")
+    emit(result.as_dict(), as_json, [
+        f"Nomor ekspedisi: [bold]{result.entry.number}[/bold]",
+        f"{result.case.number}: diserahkan kepada {result.entry.received_by} pada {result.at:%Y-%m-%d %H:%M}; selesai",
+        *([f"Penyediaan terlambat {result.provision_late} hari kerja"] if result.provision_late else []),
+    ])
 
 
 def withdraw(
@@ -141,11 +122,11 @@ def withdraw(
     """Catat pencabutan permohonan oleh pemohon; tenggat yang berjalan dihentikan."""
     from kpudesk.services.lifecycle import withdraw_request
 
-    moment, has_time = _moment(at)
+    moment, has_time = parse_at(at)
     with open_desk(write=True, officer=officer) as desk:
         case = withdraw_request(desk, number, reason, moment, has_time=has_time)
         data = {"number": case.number, "status": case.status}
-    _print_status(data, as_json, "dicabut pemohon")
+    emit(data, as_json, [f"{data['number']}: dicabut pemohon"])
 
 
 def void(
@@ -160,14 +141,7 @@ def void(
     with open_desk(write=True, officer=officer) as desk:
         case = void_case(desk, number, reason)
         data = {"number": case.number, "status": case.status, "void_reason": case.void_reason}
-    _print_status(data, as_json, "dibatalkan (salah catat)")
-
-
-def _print_status(data: dict[str, object], as_json: bool, what: str) -> None:
-    if as_json:
-        print_json(data)
-    else:
-        stdout_console().print(f"{data['number']}: {what}")
+    emit(data, as_json, [f"{data['number']}: dibatalkan (salah catat)"])
 
 
 def install(app: typer.Typer) -> None:

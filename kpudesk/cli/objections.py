@@ -1,12 +1,10 @@
 """`kpudesk register objection`, `kpudesk objection …` and `kpudesk exemption …` (uji konsekuensi)."""
 
-from datetime import datetime
 from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, say, stdout_console
-from kpudesk.dates import parse_local_datetime
+from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, emit, open_desk, parse_at, say, stdout_console
 from kpudesk.labels import STATUS_LABELS, label
 
 objection_app = typer.Typer(help="Keberatan: tanggapan Atasan PPID, tanggapan pemohon, sengketa di Komisi Informasi.",
@@ -14,26 +12,10 @@ objection_app = typer.Typer(help="Keberatan: tanggapan Atasan PPID, tanggapan pe
 exemption_app = typer.Typer(help="Uji konsekuensi (pengecualian informasi, UU 14/2008 Pasal 17).", no_args_is_help=True)
 
 NumberArgument = Annotated[str, typer.Argument(help="Nomor registrasi, mis. 001/KEB/KPU-KAB.KPG/IV/2026.")]
-AtOption = Annotated[str | None, typer.Option("--at", help="Waktu 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")]
 ReceivedOption = Annotated[
     str | None, typer.Option("--received", help="Waktu diterima 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")
 ]
 RequestOption = Annotated[str | None, typer.Option("--request", help="Nomor pendaftaran permohonan yang bersangkutan.")]
-
-
-def _moment(value: str | None, what: str) -> tuple[datetime | None, bool]:
-    """The typed moment as (office-time datetime, whether a time was given); (None, True) for now."""
-    return parse_local_datetime(value, what) if value else (None, True)
-
-
-def _emit(data: dict[str, object], as_json: bool, lines: list[str]) -> None:
-    """JSON for scripts, otherwise the officer's lines."""
-    if as_json:
-        print_json(data)
-        return
-    out = stdout_console()
-    for line in lines:
-        out.print(line)
 
 
 def register_objection(
@@ -61,14 +43,14 @@ def register_objection(
     from kpudesk.textfmt import long_date
 
     form = ObjectionForm(request, list(ground or []), case_position, proxy)
-    moment, has_time = _moment(received, "waktu diterima")
+    moment, has_time = parse_at(received, "waktu diterima")
     with open_desk(write=True, officer=officer) as desk:
         result = register(desk, form, moment, has_time=has_time)
     for warning in result.warnings:
         say(f"Peringatan: {warning}")
     data = result.as_dict()
     window = result.detail.filing_deadline
-    _emit(data, as_json, [
+    emit(data, as_json, [
         f"Nomor keberatan   : [bold]{result.case.number}[/bold]",
         f"Atas permohonan   : {result.request.number}",
         f"Alasan            : {result.detail.grounds}",
@@ -95,11 +77,11 @@ def answer(
     from kpudesk.services.objections import answer_objection
     from kpudesk.textfmt import long_date
 
-    moment, has_time = _moment(at, "waktu tanggapan")
+    moment, has_time = parse_at(at, "waktu tanggapan")
     with open_desk(write=True, officer=officer) as desk:
         result = answer_objection(desk, number, decision, reasons, superior, moment, has_time=has_time)
     late = result.detail.answer_late_days or 0
-    _emit(result.as_dict(), as_json, [
+    emit(result.as_dict(), as_json, [
         f"Keberatan {result.case.number} ditanggapi ({result.detail.decision})"
         + (f", terlambat {late} hari kerja." if late else ", tepat waktu."),
         f"Batas pemohon mengajukan sengketa: {long_date(result.dispute_due)}",
@@ -117,14 +99,14 @@ def reaction(
     """Catat tanggapan pemohon: menerima (selesai) atau mengajukan sengketa ke Komisi Informasi."""
     from kpudesk.services.objections import record_reaction
 
-    moment, has_time = _moment(at, "waktu tanggapan pemohon")
+    moment, has_time = parse_at(at, "waktu tanggapan pemohon")
     with open_desk(write=True, officer=officer) as desk:
         result = record_reaction(desk, number, choice, moment, has_time=has_time)
     data = result.as_dict()
     if result.detail.reaction == "dispute" and not data["within_window"]:
         say(f"Peringatan: sengketa diajukan setelah batas {data['window_due']} (UU 14/2008 Pasal 37 ayat 2).")
     what = "menerima" if result.detail.reaction == "accepted" else "mengajukan sengketa ke Komisi Informasi"
-    _emit(data, as_json, [f"Keberatan {result.case.number}: pemohon {what}; "
+    emit(data, as_json, [f"Keberatan {result.case.number}: pemohon {what}; "
                           f"status {label(STATUS_LABELS, result.case.status)}."])
 
 
@@ -139,7 +121,7 @@ def dispute(
     """Catat tahap sengketa di Komisi Informasi (UU 14/2008 Pasal 38); 'decided' menutup perkara."""
     from kpudesk.services.objections import advance_dispute
 
-    moment, has_time = _moment(at, "waktu tahap sengketa")
+    moment, has_time = parse_at(at, "waktu tahap sengketa")
     with open_desk(write=True, officer=officer) as desk:
         case = advance_dispute(desk, number, stage, outcome, moment, has_time=has_time)
     stdout_console().print(f"Keberatan {case.number}: tahap sengketa {stage}; status {label(STATUS_LABELS, case.status)}.")
@@ -156,10 +138,10 @@ def exemption_start(
     from kpudesk.services.exemptions import start_exemption
     from kpudesk.textfmt import long_date
 
-    moment, has_time = _moment(received, "waktu diterima")
+    moment, has_time = parse_at(received, "waktu diterima")
     with open_desk(write=True, officer=officer) as desk:
         result = start_exemption(desk, request, moment, has_time=has_time)
-    _emit(result.as_dict(), as_json, [
+    emit(result.as_dict(), as_json, [
         f"Nomor uji konsekuensi: [bold]{result.case.number}[/bold] (permohonan {result.request.number})",
         f"Batas keputusan      : [bold]{long_date(result.deadline.due)}[/bold] "
         f"({result.deadline.amount} hari kalender, {result.deadline.responsible})",
@@ -181,11 +163,11 @@ def exemption_decide(
     """Catat hasil uji konsekuensi (dikecualikan atau terbuka) dan hentikan tenggatnya."""
     from kpudesk.services.exemptions import decide_exemption
 
-    moment, has_time = _moment(at, "waktu keputusan")
+    moment, has_time = parse_at(at, "waktu keputusan")
     with open_desk(write=True, officer=officer) as desk:
         decided = decide_exemption(desk, number, result, list(exemption or []), basis, moment, has_time=has_time)
     late = decided.late_days
-    _emit(decided.as_dict(), as_json, [
+    emit(decided.as_dict(), as_json, [
         f"Uji konsekuensi {decided.case.number}: {decided.detail.result}"
         + (f" (Pasal 17 huruf {decided.detail.exemptions})" if decided.detail.exemptions else "")
         + (f"; terlambat {late} hari." if late else "; tepat waktu."),

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from kpudesk.calendar import WorkCalendar
 from kpudesk.config import OfficeProfile, resolve_officer
-from kpudesk.errors import Refused
+from kpudesk.errors import InvalidInput, Refused
 from kpudesk.models import CalendarDay, Setting
 
 
@@ -55,6 +55,26 @@ class Desk:
     def stored_now(self) -> datetime:
         """Now as stored: aware UTC."""
         return self.now.astimezone(UTC)
+
+
+def action_moment(desk: Desk, at: datetime | None, has_time: bool, not_before: tuple[datetime, str] | None,
+                  what: str) -> datetime:
+    """The office-time moment of an action: now (to the minute) when not given; never in the future,
+    never before `not_before` (the previous step's moment and what it was). A bare date on that
+    step's day means the step's own moment, so a date typed without a time is not refused."""
+    local_now = desk.local_now()
+    if at is None:
+        return local_now.replace(second=0, microsecond=0)
+    if at > local_now:
+        raise InvalidInput(f"{what} {at:%Y-%m-%d %H:%M} ada di masa depan; waktu kantor sekarang {local_now:%Y-%m-%d %H:%M}.")
+    if not_before is None:
+        return at
+    earliest, step = not_before
+    if not has_time and at.date() == earliest.date():
+        return earliest
+    if at < earliest:
+        raise InvalidInput(f"{what} {at:%Y-%m-%d %H:%M} lebih awal dari {step} ({earliest:%Y-%m-%d %H:%M}); periksa waktunya.")
+    return at
 
 
 def load_settings(session: Session) -> dict[str, str]:

@@ -16,7 +16,7 @@ from kpudesk.models import Case, Deadline, Disposition
 from kpudesk.rules import DEFAULT_ROLES, Rule
 from kpudesk.services.cases import find_case
 from kpudesk.services.deadlines import close_deadline, open_deadline
-from kpudesk.services.desk import Desk
+from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.validation import clean_text
 
@@ -52,18 +52,6 @@ def resolve_position(desk: Desk, text: str | None, option: str = "--to") -> str:
 def role_key(desk: Desk, title: str) -> str:
     """The role key of a title (the title itself when the office renamed it since)."""
     return next((key for key, t in position_titles(desk).items() if t == title), title)
-
-
-def resolve_moment(desk: Desk, at: datetime | None, what: str, *, after: datetime | None = None,
-                   after_label: str = "") -> datetime:
-    """An action's moment in office time: now when not given; never in the future, never before `after`."""
-    local_now = desk.local_now()
-    moment = at if at is not None else local_now.replace(second=0, microsecond=0)
-    if moment > local_now:
-        raise InvalidInput(f"{what} {moment:%Y-%m-%d %H:%M} ada di masa depan; waktu kantor sekarang {local_now:%Y-%m-%d %H:%M}.")
-    if after is not None and moment < after:
-        raise InvalidInput(f"{what} {moment:%Y-%m-%d %H:%M} lebih awal dari {after_label} ({after:%Y-%m-%d %H:%M}).")
-    return moment
 
 
 def _stamp(desk: Desk, moment: datetime | None) -> str | None:
@@ -124,8 +112,9 @@ def add_dispositions(desk: Desk, number: str, *, to: Sequence[str], by: str, ins
     if case.status in FINISHED_STATUSES:
         raise Refused(f"Perkara {case.number} berstatus {label(STATUS_LABELS, case.status).lower()}; "
                       "disposisi hanya dapat diberikan pada perkara yang masih berjalan.")
-    moment = resolve_moment(desk, at, "Waktu disposisi", after=desk.to_local(case.received_at),
-                            after_label="waktu perkara diterima")
+    # has_time True throughout this module: a bare --at date reads as midnight here, as it always has.
+    moment = action_moment(desk, at, True, (desk.to_local(case.received_at), "waktu perkara diterima"),
+                           "Waktu disposisi")
     # The chain: the sender passes on the latest open disposition it had received by then.
     parent = next((d for d in _dispositions_to(desk, case.id, sender)
                    if d.done_at is None and desk.to_local(d.created_at) <= moment), None)
@@ -178,7 +167,7 @@ def accept_disposition(desk: Desk, number: str, *, position: str, at: datetime |
     if row is None:
         raise Refused(f"Disposisi kepada {receiver} pada perkara {case.number} sudah diterima "
                       f"({_said(desk, still_open[0].accepted_at)}).")
-    moment = resolve_moment(desk, at, "Waktu diterima", after=desk.to_local(row.created_at), after_label="waktu disposisi")
+    moment = action_moment(desk, at, True, (desk.to_local(row.created_at), "waktu disposisi"), "Waktu diterima")
     row.accepted_at = desk.to_utc(moment)
     desk.session.add(row)
     record_event(desk, "disposition_accepted", case_id=case.id, disposition_id=row.id, to_position=receiver,
@@ -193,9 +182,9 @@ def complete_disposition(desk: Desk, number: str, *, position: str, note: str,
     receiver = resolve_position(desk, position, "--position")
     text = clean_text(note, "Catatan tindak lanjut (--note)", long=True, required=True)
     row = _open_to(desk, case, receiver)[0]
-    after = desk.to_local(row.accepted_at or row.created_at)
-    moment = resolve_moment(desk, at, "Waktu selesai", after=after,
-                            after_label="waktu disposisi diterima" if row.accepted_at else "waktu disposisi")
+    after = (desk.to_local(row.accepted_at or row.created_at),
+             "waktu disposisi diterima" if row.accepted_at else "waktu disposisi")
+    moment = action_moment(desk, at, True, after, "Waktu selesai")
     row.done_at, row.note = desk.to_utc(moment), text
     desk.session.add(row)
     deadline = _deadlines_of(desk, [row.id]).get(row.id)

@@ -14,9 +14,9 @@ from kpudesk.models import Case, Deadline, ExemptionDetail
 from kpudesk.services import validation as check
 from kpudesk.services.cases import find_case
 from kpudesk.services.deadlines import close_deadline, open_deadline, open_deadlines, rule_of
-from kpudesk.services.desk import Desk
+from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
-from kpudesk.services.objections import action_moment, request_for, since
+from kpudesk.services.objections import request_for, since
 from kpudesk.services.requests import new_case
 
 # Pasal 17 UU 14/2008, letters a–j (DOMAIN.md §3).

@@ -8,8 +8,7 @@ from sqlmodel import col, select
 from kpudesk.errors import InvalidInput, NotFound, Refused
 from kpudesk.models import Case, Expedition
 from kpudesk.services.cases import find_case
-from kpudesk.services.desk import Desk
-from kpudesk.services.dispositions import resolve_moment
+from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.numbering import issue_number
 from kpudesk.services.validation import clean_text
@@ -40,8 +39,9 @@ def send_document(desk: Desk, *, document: str, addressee: str, case_number: str
                   courier: str = "", sent: datetime | None = None) -> dict[str, object]:
     """Record a document leaving the office (`expedition add`); the case, when named, must exist."""
     case = find_case(desk, case_number) if case_number else None
-    after = desk.to_local(case.received_at) if case else None
-    sent_local = resolve_moment(desk, sent, "Waktu kirim", after=after, after_label="waktu perkara diterima")
+    after = (desk.to_local(case.received_at), "waktu perkara diterima") if case else None
+    # has_time True (here and for receipts): a bare date reads as midnight, as it always has.
+    sent_local = action_moment(desk, sent, True, after, "Waktu kirim")
     entry = add_entry(desk, document=document, addressee=addressee, sent_local=sent_local, case=case, courier=courier)
     return entry_dict(desk, entry, case.number if case else None)
 
@@ -63,7 +63,7 @@ def receive_entry(desk: Desk, number: str, *, by: str, at: datetime | None = Non
     if entry.received_at is not None:
         raise Refused(f"Entri {entry.number} sudah diterima oleh {entry.received_by} pada "
                       f"{desk.to_local(entry.received_at):%Y-%m-%d %H:%M}; tanda terima hanya dicatat sekali.")
-    moment = resolve_moment(desk, at, "Waktu diterima", after=desk.to_local(entry.sent_at), after_label="waktu kirim")
+    moment = action_moment(desk, at, True, (desk.to_local(entry.sent_at), "waktu kirim"), "Waktu diterima")
     entry.received_by, entry.received_at = receiver, desk.to_utc(moment)
     desk.session.add(entry)
     record_event(desk, "expedition_received", case_id=entry.case_id, expedition_id=entry.id, number=entry.number,

@@ -14,7 +14,7 @@ from kpudesk.rules import Rule
 from kpudesk.services import validation as check
 from kpudesk.services.cases import find_case
 from kpudesk.services.deadlines import close_deadline, open_deadline, open_deadlines, rule_of
-from kpudesk.services.desk import Desk
+from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.expedition import add_entry
 from kpudesk.services.requests import DELIVERY, FORMATS
@@ -55,23 +55,6 @@ def _last_step(desk: Desk, case: Case, detail: RequestDetail) -> tuple[datetime,
     if detail.decided_at:
         steps.append((desk.to_local(detail.decided_at), "pemberitahuan tertulis"))
     return max(steps)
-
-
-def resolve_moment(desk: Desk, at: datetime | None, has_time: bool, not_before: tuple[datetime, str],
-                   what: str) -> datetime:
-    """The moment of an action in office time: now when not given; never in the future, never
-    before the previous step (a bare date on the previous step's day means that same moment)."""
-    local_now = desk.local_now().replace(second=0, microsecond=0)
-    if at is None:
-        return local_now
-    if at > local_now:
-        raise InvalidInput(f"{what} {at:%Y-%m-%d %H:%M} ada di masa depan; waktu kantor sekarang {local_now:%Y-%m-%d %H:%M}.")
-    earliest, step = not_before
-    if not has_time and at.date() == earliest.date():
-        return earliest
-    if at < earliest:
-        raise Refused(f"{what} {at:%Y-%m-%d %H:%M} lebih awal daripada {step} ({earliest:%Y-%m-%d %H:%M}); periksa --at.")
-    return at
 
 
 def _stamp(moment: datetime) -> str:
@@ -120,7 +103,7 @@ def extend_request(desk: Desk, number: str, reason: str | None, at: datetime | N
     if detail.extended_at or case.status == "extended":
         raise Refused(f"Permohonan {case.number} sudah diperpanjang; perpanjangan hanya boleh sekali "
                       "(UU 14/2008 Pasal 22 ayat (8)).")
-    moment = resolve_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu perpanjangan")
+    moment = action_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu perpanjangan")
     notice = _notice_clock(desk, case)
     is_late = moment.date() > notice.due
     if is_late and not late:
@@ -256,7 +239,7 @@ def decide_request(desk: Desk, number: str, form: NoticeForm, at: datetime | Non
         raise Refused(f"Pemberitahuan tertulis untuk {case.number} sudah dicatat "
                       f"({label(DECISION_LABELS, detail.decision)}); keputusan hanya sekali.")
     values = _decision_fields(desk, case, form) | _delivery_fields(detail, form)
-    moment = resolve_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu pemberitahuan")
+    moment = action_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu pemberitahuan")
     late = 0
     for clock in open_deadlines(desk, case.id, "notice", "extension"):
         late = close_deadline(desk, clock, moment.date())
@@ -309,7 +292,7 @@ class Delivered:
 def deliver_request(desk: Desk, number: str, handover: Handover, at: datetime | None = None, *,
                     has_time: bool = True) -> Delivered:
     """Hand the information over against receipt: an expedition-book entry received at once,
-    the provision clock closed, the request closed."""
+    the provision clock closed, any other open clock cancelled, the request closed."""
     case, detail = _request(desk, number)
     _refuse_if_ended(case, "diserahkan")
     if not detail.decision:
@@ -317,7 +300,7 @@ def deliver_request(desk: Desk, number: str, handover: Handover, at: datetime | 
                       "kpudesk decide NOMOR --decision ….")
     received_by = check.clean_text(handover.received_by, "Nama penerima (--received-by)", required=True)
     via = check.choice(handover.via or detail.notice_delivery or detail.delivery, "Cara penyerahan (--via)", DELIVERY)
-    moment = resolve_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu penyerahan")
+    moment = action_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu penyerahan")
     document = handover.document or f"Pemberitahuan tertulis dan informasi atas permohonan {case.number}: {detail.info}"
     entry = add_entry(desk, document=document, addressee=detail.name, sent_local=moment, case=case,
                       courier=handover.courier or "")
@@ -327,10 +310,13 @@ def deliver_request(desk: Desk, number: str, handover: Handover, at: datetime | 
     provision_late = None
     for clock in open_deadlines(desk, case.id, "provision"):
         provision_late = close_deadline(desk, clock, moment.date())
+    # A closed request owes nothing more: clocks still running (dispositions) stop, as on withdrawal.
+    cancelled = _cancel_open_clocks(desk, case, moment.date())
     case.status, case.closed_at = "closed", desk.to_utc(moment)
     desk.session.add_all([entry, detail, case])
     record_event(desk, "delivered", case_id=case.id, expedition_id=entry.id, at=_stamp(moment),
-                 received_by=received_by, via=via, expedition=entry.number, provision_late_days=provision_late)
+                 received_by=received_by, via=via, expedition=entry.number, provision_late_days=provision_late,
+                 cancelled=cancelled)
     return Delivered(case, entry, moment, provision_late)
 
 
@@ -350,7 +336,7 @@ def withdraw_request(desk: Desk, number: str, reason: str | None, at: datetime |
     reason = check.clean_text(reason, "Alasan pencabutan (--reason)", long=True, required=True)
     case, detail = _request(desk, number)
     _refuse_if_ended(case, "dicabut")
-    moment = resolve_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu pencabutan")
+    moment = action_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu pencabutan")
     cancelled = _cancel_open_clocks(desk, case, moment.date())
     case.status, case.closed_at = "withdrawn", desk.to_utc(moment)
     desk.session.add(case)

@@ -18,7 +18,7 @@ from kpudesk.rules import Rule
 from kpudesk.services import validation as check
 from kpudesk.services.cases import find_case
 from kpudesk.services.deadlines import close_deadline, compute_due, open_deadline, open_deadlines, rule_of
-from kpudesk.services.desk import Desk
+from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.requests import new_case
 
@@ -62,23 +62,6 @@ def request_for(desk: Desk, number: str | None) -> Case:
 def since(desk: Desk, case: Case) -> tuple[datetime, str]:
     """The receipt of a case, as the earliest moment a later step may carry."""
     return desk.to_local(case.received_at), f"diterimanya {case.number}"
-
-
-def action_moment(desk: Desk, at: datetime | None, has_time: bool, not_before: tuple[datetime, str],
-                  what: str) -> datetime:
-    """The office-time moment of an action: now when not given; never in the future, never before
-    the previous step (a bare date on that step's day means the step's own moment)."""
-    local_now = desk.local_now().replace(second=0, microsecond=0)
-    if at is None:
-        return local_now
-    if at > local_now:
-        raise InvalidInput(f"{what} {at:%Y-%m-%d %H:%M} ada di masa depan; waktu kantor sekarang {local_now:%Y-%m-%d %H:%M}.")
-    earliest, step = not_before
-    if not has_time and at.date() == earliest.date():
-        return earliest
-    if at < earliest:
-        raise Refused(f"{what} {at:%Y-%m-%d %H:%M} lebih awal daripada {step} ({earliest:%Y-%m-%d %H:%M}); periksa waktunya.")
-    return at
 
 
 # --- registration -------------------------------------------------------------------------
