@@ -75,7 +75,8 @@ def start_exemption(desk: Desk, request_number: str | None, received: datetime |
     deadline = open_deadline(desk, case, "consequence_test", received_local.date(), rule)
     record_event(desk, "registered", case_id=case.id, number=case.number, request=request.number,
                  received_at=received_local.isoformat(timespec="minutes"), due=deadline.due)
-    record_event(desk, "exemption_started", case_id=request.id, exemption=case.number)
+    record_event(desk, "exemption_started", case_id=request.id, exemption=case.number,
+                 at=received_local.isoformat(timespec="minutes"))
     return ExemptionStarted(case, request, received_local, deadline)
 
 

@@ -31,7 +31,7 @@ def add_entry(desk: Desk, *, document: str, addressee: str, sent_local: datetime
     desk.session.add(entry)
     desk.session.flush()
     record_event(desk, "expedition_sent", case_id=entry.case_id, expedition_id=entry.id, number=number,
-                 document=document, addressee=addressee)
+                 document=document, addressee=addressee, at=sent_local.isoformat(timespec="minutes"))
     return entry
 
 

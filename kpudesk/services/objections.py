@@ -169,14 +169,15 @@ def register_objection(desk: Desk, form: ObjectionForm, received: datetime | Non
     deadline = open_deadline(desk, case, "objection_answer", case.day0, rule)
     grounds = set(detail.grounds.split(","))
     warnings = _filing_warnings(detail, window, grounds)
+    stamp = received_local.isoformat(timespec="minutes")
     record_event(desk, "registered", case_id=case.id, number=case.number, request=request.number,
-                 grounds=detail.grounds, received_at=received_local.isoformat(timespec="minutes"), due=deadline.due,
+                 grounds=detail.grounds, received_at=stamp, due=deadline.due,
                  filing_deadline=window.deadline, filing_window_from=window.source)
     if detail.filing_late:
-        record_event(desk, "filing_late", case_id=case.id, filing_deadline=window.deadline, day0=case.day0)
+        record_event(desk, "filing_late", case_id=case.id, filing_deadline=window.deadline, day0=case.day0, at=stamp)
     if not window.arisen and grounds <= SILENCE_GROUNDS:
-        record_event(desk, "filing_premature", case_id=case.id, notice_due=window.start, day0=case.day0)
-    record_event(desk, "objection_filed", case_id=request.id, objection=case.number, grounds=detail.grounds)
+        record_event(desk, "filing_premature", case_id=case.id, notice_due=window.start, day0=case.day0, at=stamp)
+    record_event(desk, "objection_filed", case_id=request.id, objection=case.number, grounds=detail.grounds, at=stamp)
     return ObjectionRegistered(case, request, detail, deadline.due, rule, warnings)
 
 
