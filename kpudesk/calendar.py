@@ -107,6 +107,8 @@ class WorkCalendar:
     extra_workdays: Mapping[date, str] = field(default_factory=dict)
     holiday_source: HolidaySource = indonesian_holidays
     _years: dict[int, dict[date, Holiday]] = field(default_factory=dict, repr=False)
+    # Per year: running count of working days from 1 January through each day (index = day of year - 1).
+    _running: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
     def holidays_of(self, year: int) -> dict[date, Holiday]:
         """The national holidays of a year, by date (cached per year)."""
@@ -165,11 +167,30 @@ class WorkCalendar:
         """Working days after `start` up to and including `end`; negative when end < start."""
         if end < start:
             return -self.working_days_between(end, start)
-        count, day = 0, start
-        while day < end:
-            day += timedelta(days=1)
-            count += self.is_working_day(day)
-        return count
+        # Running counts per year make this O(years) instead of O(days): `overdue` asks it once per
+        # late deadline, and an office with thousands of them must not walk every day for each.
+        if start.year == end.year:
+            return self._count_through(end) - self._count_through(start)
+        count = self._year_total(start.year) - self._count_through(start)
+        count += sum(self._year_total(year) for year in range(start.year + 1, end.year))
+        return count + self._count_through(end)
+
+    def _running_counts(self, year: int) -> list[int]:
+        if year not in self._running:
+            counts, total, day = [], 0, date(year, 1, 1)
+            while day.year == year:
+                total += self.is_working_day(day)
+                counts.append(total)
+                day += timedelta(days=1)
+            self._running[year] = counts
+        return self._running[year]
+
+    def _count_through(self, day: date) -> int:
+        """Working days from 1 January of day's year through `day`."""
+        return self._running_counts(day.year)[day.timetuple().tm_yday - 1]
+
+    def _year_total(self, year: int) -> int:
+        return self._running_counts(year)[-1]
 
     def explain(self, day0: date, due: date) -> list[DayStatus]:
         """Every day from day0 to due with its standing, for `calendar due --explain`."""
