@@ -179,8 +179,8 @@ def test_due_explain_json(office: Runner) -> None:
     (["2026-03-16", "-1"], "-1"),  # read as an unknown option by the parser
     (["2026-03-16", "--", "-1"], "Jumlah hari kerja -1 di luar jangkauan; gunakan 0–366"),
     (["2026-03-16", "367"], "Jumlah hari kerja 367 di luar jangkauan"),
-    (["2026-03-16", "sepuluh"], "'N'"),
-    (["2026-03-16", "2.5"], "'N'"),
+    (["2026-03-16", "sepuluh"], "Nilai untuk N harus bilangan bulat"),
+    (["2026-03-16", "2.5"], "Nilai untuk N harus bilangan bulat"),
     (["16-03-2026", "10"], "'16-03-2026' tidak valid; gunakan 'YYYY-MM-DD HH:MM'"),
     (["2026-03-16 25:00", "10"], "tidak valid"),
 ])

@@ -234,3 +234,20 @@ def test_done_before_acceptance_is_refused(case):
     res = case("disposition", "done", CASE, "--position", "PPID", "--note", "x", "--at", "2026-03-16 12:00")
     assert res.exit_code == 2
     assert "lebih awal dari waktu disposisi diterima (2026-03-16 13:00)" in res.stderr
+
+
+def test_list_filters_by_case(case):
+    second = case(*request_args(received="2026-03-16 11:00"), "--json")
+    assert second.exit_code == 0, second.stderr
+    other = json.loads(second.stdout)["number"]
+    assert other == "002/PPID/KPU-KAB.KPG/III/2026"
+    _add(case, "--by", "Ketua", "--to", "Sekretaris", "--instruction", "Siapkan SK DPT", "--at", "2026-03-16 10:00")
+    res = case("disposition", "add", other, "--by", "Ketua", "--to", "ppid", "--instruction", "Jawab pemohon",
+               "--at", "2026-03-16 12:00", "--json")
+    assert res.exit_code == 0, res.stderr
+    rows = json.loads(case("disposition", "list", "--case", other, "--json").stdout)
+    assert [(r["id"], r["case"], r["to"], r["instruction"]) for r in rows] == [(2, other, "PPID", "Jawab pemohon")]
+    both = json.loads(case("disposition", "list", "--case", CASE, "--position", "ppid", "--json").stdout)
+    assert both == []
+    unknown = case("disposition", "list", "--case", "404/PPID/KPU-KAB.KPG/III/2026")
+    assert unknown.exit_code == 3 and "Tidak ada perkara" in unknown.stderr and unknown.stdout == ""

@@ -104,6 +104,7 @@ def test_start_refusals(office):
     assert pending.exit_code == 1 and "belum diputus" in pending.stderr
     of_test = _start(office, "2026-03-25 10:00", request=TEST)
     assert of_test.exit_code == 1 and "bukan permohonan informasi" in of_test.stderr
+    assert office("void", TEST, "--reason", "Salah catat").exit_code == 0
     assert office("void", REQUEST, "--reason", "Salah catat").exit_code == 0
     voided = _start(office, "2026-03-25 10:00")
     assert voided.exit_code == 1 and "sudah dibatalkan" in voided.stderr
@@ -129,3 +130,31 @@ def test_a_refusal_can_rest_on_an_exempt_test_only(office):
     assert [(t["number"], t["status"], t["result"]) for t in tests] == [
         (TEST, "decided", "open"), (second, "decided", "exempt"),
     ]
+
+
+def test_a_refusal_cites_only_letters_its_test_found_exempt(office):
+    _request(office)
+    _started(office)
+    decided = _decide(office, "2026-03-25 09:00", "exempt", "h", "j")
+    assert decided.exit_code == 0, decided.stderr
+    before = _show(office, REQUEST)
+    refuse = ("decide", REQUEST, "--decision", "refused", "--exemption-test", TEST, "--at", "2026-03-25 10:00")
+    beyond = office(*refuse, "--exemption", "a,h")
+    assert beyond.exit_code == 1, beyond.stderr
+    assert f"Uji konsekuensi {TEST} hanya menyimpulkan Pasal 17 huruf h, j; huruf a tidak dapat" in beyond.stderr
+    assert _show(office, REQUEST) == before
+    ok = office(*refuse, "--exemption", "j", "--json")
+    assert ok.exit_code == 0, ok.stderr
+    notice = _show(office, REQUEST)["notice"]
+    assert (notice["exemptions"], notice["exemption_test"]) == (["j"], TEST)
+
+
+def test_no_consequence_test_on_a_withdrawn_request(office):
+    _request(office)
+    withdrawn = office("withdraw", REQUEST, "--reason", "Data sudah diperoleh", "--at", "2026-03-20 10:00")
+    assert withdrawn.exit_code == 0, withdrawn.stderr
+    before = _show(office, REQUEST)
+    res = _start(office, "2026-03-25 10:00")
+    assert res.exit_code == 1 and "sudah dicabut pemohon" in res.stderr and res.stdout == ""
+    assert _show(office, REQUEST) == before
+    assert office("show", TEST).exit_code == 3

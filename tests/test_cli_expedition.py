@@ -128,3 +128,11 @@ def test_bad_input_writes_nothing(office, db_path):
     assert _count(db_path, "expedition") == 0
     # A failed attempt does not use up a number.
     assert _send(office, "--document", "Surat", "--to", "X", "--sent", "2026-03-02 09:00")["number"] == FIRST
+
+
+def test_add_takes_at_as_the_sending_moment(office, db_path):
+    entry = _send(office, "--document", "Undangan rakor", "--to", "Bawaslu", "--at", "2026-03-25 11:00")
+    assert (entry["number"], entry["sent_at"]) == (FIRST, "2026-03-25T11:00")
+    future = office("expedition", "add", "--document", "Surat", "--to", "Bawaslu", "--at", "2099-01-05 10:00")
+    assert future.exit_code == 2 and "masa depan" in future.stderr
+    assert _count(db_path, "expedition") == 1

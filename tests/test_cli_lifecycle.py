@@ -386,3 +386,39 @@ def test_void_works_on_any_kind_of_case(office: Run) -> None:
     data = _ok(office("void", test_number, "--reason", "Salah permohonan", "--json"))
     assert data["status"] == "void"
     assert _show(office)["status"] == "registered"  # the request itself is untouched
+
+
+def test_void_of_a_request_waits_for_its_objections_and_tests(office: Run) -> None:
+    _register(office)
+    test = _ok(office("exemption", "start", "--request", NUMBER, "--received", "2026-03-25 10:00", "--json"))["number"]
+    objection = _ok(office("register", "objection", "--request", NUMBER, "--ground", "c", "--case-position",
+                           "Permohonan tidak dijawab", "--received", "2026-04-08 10:00", "--json"))["number"]
+    assert (test, objection) == ("001/UK/KPU-KAB.KPG/III/2026", "001/KEB/KPU-KAB.KPG/IV/2026")
+    before = _show(office)
+    res = office("void", NUMBER, "--reason", "Tercatat dua kali")
+    _refused(res, 1, "batalkan/selesaikan dahulu")
+    assert f"uji konsekuensi {test} (Terdaftar)" in res.stderr and f"keberatan {objection} (Terdaftar)" in res.stderr
+    assert _show(office) == before
+    # A decided consequence test is finished; an answered objection still waits for the requester.
+    _ok(office("exemption", "decide", test, "--result", "open", "--basis", "BA Pleno 1", "--at", "2026-03-26 10:00", "--json"))
+    _ok(office("objection", "answer", objection, "--decision", "overturned", "--superior", "Yohanes Tefa, Sekretaris",
+               "--at", "2026-04-20 10:00", "--json"))
+    res = office("void", NUMBER, "--reason", "Tercatat dua kali")
+    _refused(res, 1, f"batalkan/selesaikan dahulu: keberatan {objection} (Sudah ditanggapi).")
+    assert test not in res.stderr
+    _ok(office("objection", "reaction", objection, "accepted", "--at", "2026-04-21 10:00", "--json"))
+    assert _ok(office("void", NUMBER, "--reason", "Tercatat dua kali", "--json"))["status"] == "void"
+
+
+def test_decide_reports_bad_values_before_refusing_the_state(office: Run) -> None:
+    _register(office)
+    _ok(office("decide", NUMBER, "--decision", "granted", "--at", "2026-03-30 10:00", "--json"))
+    before = _show(office)
+    again = ("decide", NUMBER, "--at", "2026-03-31 10:00")
+    _refused(office(*again, "--decision", "foo"), 2, "Keputusan (--decision) 'foo' tidak dikenal")
+    _refused(office(*again, "--decision", "refused", "--exemption", "k"), 2, "gunakan huruf a–j")
+    _refused(office(*again, "--decision", "granted", "--pages", "-1"), 2, "--pages tidak boleh negatif")
+    _refused(office(*again, "--decision", "granted", "--form", "disket"), 2, "Bentuk informasi (--form) 'disket'")
+    _refused(office(*again, "--decision", "granted", "--via", "merpati"), 2, "Cara penyampaian (--via) 'merpati'")
+    _refused(office(*again, "--decision", "granted"), 1, "keputusan hanya sekali")
+    assert _show(office) == before

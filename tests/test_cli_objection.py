@@ -146,6 +146,7 @@ def test_objection_to_a_void_request_or_to_an_objection_is_refused(office):
     _filed(office)
     of_objection = _object(office, "2026-04-09 10:00", "c", request=OBJECTION)
     assert of_objection.exit_code == 1 and "bukan permohonan informasi" in of_objection.stderr
+    assert office("void", OBJECTION, "--reason", "Salah catat").exit_code == 0
     assert office("void", REQUEST, "--reason", "Salah catat").exit_code == 0
     voided = _object(office, "2026-04-09 10:00", "c")
     assert voided.exit_code == 1 and "sudah dibatalkan" in voided.stderr
@@ -310,3 +311,65 @@ def test_overdue_lists_a_late_answer_but_never_the_dispute_window(office):
         (OBJECTION, "objection_answer", 13, "Atasan PPID"),
     ]
     assert all(i["deadline"] != "dispute_window" for i in json.loads(res.stdout)["overdue"])
+
+
+def test_objection_to_a_withdrawn_request_is_refused(office):
+    _request(office)
+    assert office("withdraw", REQUEST, "--reason", "Data sudah diperoleh", "--at", "2026-03-25 10:00").exit_code == 0
+    before = _show(office, REQUEST)
+    res = _object(office, "2026-04-08 10:00", "c")
+    assert res.exit_code == 1 and "sudah dicabut pemohon" in res.stderr and res.stdout == ""
+    assert _show(office, REQUEST) == before
+    assert office("show", OBJECTION).exit_code == 3
+
+
+def test_ground_a_without_a_refusal_is_registered_with_a_warning(office):
+    _request(office)
+    assert office("decide", REQUEST, "--decision", "granted", "--at", "2026-03-30 10:00").exit_code == 0
+    res = _object(office, "2026-04-08 10:00", "a")
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["number"] == OBJECTION
+    assert data["warnings"] == [f"Alasan a (penolakan berdasarkan Pasal 17) tidak sesuai: permohonan {REQUEST} tidak "
+                                "ditolak dengan pengecualian Pasal 17 (keputusannya 'Diberikan seluruhnya'); tetap dicatat."]
+    assert res.stderr == f"Peringatan: {data['warnings'][0]}\n"
+    events = [e for e in _show(office, OBJECTION)["events"] if e["action"] == "ground_without_refusal"]
+    assert [(e["detail"]["ground"], e["detail"]["at"]) for e in events] == [("a", "2026-04-08T10:00")]
+    # No notice yet is no refusal either.
+    second = _request(office)
+    res = _object(office, "2026-04-08 11:00", "a", request=second)
+    assert res.exit_code == 0 and "(belum ada pemberitahuan tertulis); tetap dicatat" in res.stderr
+
+
+def test_ground_a_after_a_refusal_or_a_partial_with_exemptions_has_no_warning(office):
+    refused, partial = _request(office), _request(office)
+    assert office("decide", refused, "--decision", "refused", "--exemption", "h", "--at", "2026-03-30 10:00").exit_code == 0
+    assert office("decide", partial, "--decision", "partial", "--exemption", "h", "--reason", "NIK dihitamkan",
+                  "--at", "2026-03-30 10:00").exit_code == 0
+    for number in (refused, partial):
+        res = _object(office, "2026-04-08 10:00", "a", request=number)
+        assert res.exit_code == 0, res.stderr
+        assert (res.stderr, json.loads(res.stdout)["warnings"]) == ("", [])
+    story = _show(office, "002/KEB/KPU-KAB.KPG/IV/2026")
+    assert not [e for e in story["events"] if e["action"] == "ground_without_refusal"]
+
+
+def test_dispute_stage_prints_json(office):
+    _request(office)
+    _filed(office)
+    _answer(office, "2026-05-20 14:00")
+    assert office("objection", "reaction", OBJECTION, "dispute", "--at", "2026-05-22 09:00").exit_code == 0
+    res = office("objection", "dispute", OBJECTION, "--stage", "registered", "--at", "2026-06-02 10:00", "--json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(res.stdout) == {"number": OBJECTION, "stage": "registered", "at": "2026-06-02T10:00",
+                                      "status": "disputed", "outcome": None}
+    text = office("objection", "dispute", OBJECTION, "--stage", "adjudication", "--at", "2026-07-01 10:00")
+    assert text.exit_code == 0, text.stderr
+    assert text.stdout == (f"Keberatan {OBJECTION}: tahap sengketa adjudication (2026-07-01 10:00); "
+                           "status Sengketa di Komisi Informasi.\n")
+    res = office("objection", "dispute", OBJECTION, "--stage", "decided", "--outcome", "Sengketa ditolak",
+                 "--at", "2026-08-03 10:00", "--json")
+    assert json.loads(res.stdout) == {"number": OBJECTION, "stage": "decided", "at": "2026-08-03T10:00",
+                                      "status": "closed", "outcome": "Sengketa ditolak"}
+    again = office("objection", "dispute", OBJECTION, "--stage", "decided", "--outcome", "x", "--json")
+    assert (again.exit_code, again.stdout) == (1, "") and "tidak sedang disengketakan" in again.stderr

@@ -1,6 +1,8 @@
 """The root command and the one place where errors become messages and exit codes."""
 
 import os
+import re
+import signal
 import sys
 import traceback
 from typing import Annotated, Any
@@ -53,8 +55,29 @@ def _usage_error(exc: Any) -> None:
         print(ctx.get_help(), file=sys.stderr)
         sys.exit(int(ExitStatus.USAGE))
     path = ctx.command_path if ctx is not None else "kpudesk"
-    message = " ".join(str(exc.format_message()).split())
+    message = _in_indonesian(" ".join(str(exc.format_message()).split()))
     _fail(f"{message} (lihat: {path} --help)", exc.exit_code or ExitStatus.USAGE)
+
+
+# typer's own usage messages, in the officers' language.
+_USAGE_MESSAGES = (
+    (r"^No such option: (\S+?)(?: Did you mean (\S+?)\?)?$", lambda m: f"Opsi tidak dikenal: {m[1]}" + (f"; maksudnya {m[2]}?" if m[2] else ".")),
+    (r"^No such command '(.+?)'\.(?: Did you mean '(.+)'\?)?$", lambda m: f"Perintah tidak dikenal: {m[1]}" + (f"; maksudnya {m[2]}?" if m[2] else ".")),
+    (r"^Missing argument '(.+)'\.$", lambda m: f"Argumen {m[1]} belum diisi."),
+    (r"^Missing option '(.+)'\.$", lambda m: f"Opsi {m[1]} wajib diisi."),
+    (r"^Option '(.+)' requires an argument\.$", lambda m: f"Opsi {m[1]} memerlukan nilai."),
+    (r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$", lambda m: f"Argumen berlebih: {m[1]} (beri tanda kutip pada teks yang berspasi)."),
+    (r"^Invalid value for '(.+?)': .*integer.*$", lambda m: f"Nilai untuk {m[1]} harus bilangan bulat."),
+    (r"^Invalid value for '(.+?)': (.+)$", lambda m: f"Nilai untuk {m[1]} tidak valid: {m[2]}"),
+)
+
+
+def _in_indonesian(message: str) -> str:
+    for pattern, render in _USAGE_MESSAGES:
+        match = re.match(pattern, message)
+        if match:
+            return render(match)
+    return message
 
 
 app = typer.Typer(
@@ -100,4 +123,8 @@ sample.install(app)
 
 def main() -> None:
     """Console-script entry point."""
+    # `kpudesk list | head -1`: when the reader goes away, end quietly as Unix tools do (signal,
+    # exit 141) rather than with exit 1, which scripts would take for a refused action and retry.
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     app()

@@ -51,16 +51,16 @@ SECTION_TITLES = {
 
 def _render_story(story: dict[str, Any]) -> None:
     out = stdout_console()
-    out.print(f"[bold]{story['number']}[/bold] — {label(KIND_LABELS, story['kind'])}, "
+    out.print(f"{story['number']} — {label(KIND_LABELS, story['kind'])}, "
               f"{label(STATUS_LABELS, story['status'])}")
     out.print(f"Diterima {story['received_at'].replace('T', ' ')} · hari ke-0 {story['day0']} · profil {story['profile']}")
     if story.get("void_reason"):
         out.print(f"Alasan pembatalan: {story['void_reason']}")
     for key, title in SECTION_TITLES.items():
         if story.get(key):
-            out.print(f"\n[bold]{title}[/bold]")
+            out.print(f"\n{title}", style="bold")
             for line in _section_lines(story[key]):
-                out.print(f"  {line}", markup=False)
+                out.print(f"  {line}")
     rows = []
     for d in story["deadlines"]:
         standing = (f"terlambat {d['late_days']} hari" if d["late_days"] else

@@ -79,7 +79,8 @@ def stdout_console() -> "Console":
 
     # Piped (cron mail, files): a wide fixed width instead of rich's 80 columns, so rows stay whole.
     width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
-    return Console(highlight=False, soft_wrap=False, width=width, no_color=bool(os.environ.get("NO_COLOR")))
+    # markup=False: stored text such as "SK [rahasia]" or "[/x]" is data, never rich markup.
+    return Console(highlight=False, soft_wrap=False, width=width, markup=False, no_color=bool(os.environ.get("NO_COLOR")))
 
 
 def stderr_console() -> "Console":
@@ -98,7 +99,7 @@ def print_json(data: Any) -> None:
 
 
 def emit(data: Any, as_json: bool, lines: Iterable[str]) -> None:
-    """JSON for scripts, otherwise the officer's lines (rich markup allowed)."""
+    """JSON for scripts, otherwise the officer's lines (printed as plain text)."""
     if as_json:
         print_json(data)
         return

@@ -87,13 +87,14 @@ def done(
 def list_dispositions(
     position: Annotated[str | None, typer.Option("--position", help="Hanya yang ditujukan kepada jabatan ini.")] = None,
     open_only: Annotated[bool, typer.Option("--open", help="Hanya yang belum selesai ditindaklanjuti.")] = False,
+    case: Annotated[str | None, typer.Option("--case", help="Hanya disposisi atas perkara bernomor ini.")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Daftar disposisi (terlama dahulu) dengan waktu diberi, diterima, selesai dan tenggatnya."""
     from kpudesk.services.dispositions import list_dispositions as query
 
     with open_desk() as desk:
-        rows = query(desk, position=position, open_only=open_only)
+        rows = query(desk, position=position, open_only=open_only, case_number=case)
     if as_json:
         print_json(rows)
         return

@@ -18,7 +18,8 @@ def add(
     to: Annotated[str, typer.Option("--to", help="Penerima/tujuan dokumen.")],
     case: Annotated[str | None, typer.Option("--case", help="Nomor perkara yang terkait (bila ada).")] = None,
     courier: Annotated[str, typer.Option("--courier", help="Nama pengantar/kurir.")] = "",
-    sent: Annotated[str | None, typer.Option("--sent", help="Waktu kirim 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")] = None,
+    sent: Annotated[str | None, typer.Option(
+        "--sent", "--at", help="Waktu kirim 'YYYY-MM-DD HH:MM' (waktu kantor); default sekarang.")] = None,
     officer: OfficerOption = None,
     as_json: JsonOption = False,
 ) -> None:

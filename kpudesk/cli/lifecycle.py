@@ -31,7 +31,7 @@ def extend(
     emit(result.as_dict(), as_json, [
         f"{result.case.number}: diperpanjang {result.rule.amount} hari kerja ({result.rule.basis})",
         f"Batas semula : {long_date(result.notice_due)}",
-        f"Batas baru   : [bold]{long_date(result.due)}[/bold]",
+        f"Batas baru   : {long_date(result.due)}",
         *(["Catatan      : perpanjangan diberikan setelah batas pemberitahuan lewat"] if result.late else []),
     ])
 
@@ -80,12 +80,12 @@ def _decided_lines(result: "Decided") -> list[str]:
     detail = result.detail
     lines = [f"{result.case.number}: {label(DECISION_LABELS, detail.decision)}",
              f"Pemberitahuan : {result.at:%Y-%m-%d %H:%M}"
-             + (f" — [bold]terlambat {result.late_days} hari kerja[/bold]" if result.late_days else " (tepat waktu)")]
+             + (f" — terlambat {result.late_days} hari kerja" if result.late_days else " (tepat waktu)")]
     if detail.exemptions:
         lines.append(f"Pengecualian  : Pasal 17 huruf {detail.exemptions}")
     lines.append(f"Biaya         : Rp{total_cost(detail):,}".replace(",", "."))
     if result.provision:
-        lines.append(f"Batas penyediaan: [bold]{long_date(result.provision.due)}[/bold] ({detail.provide_within} hari kerja)")
+        lines.append(f"Batas penyediaan: {long_date(result.provision.due)} ({detail.provide_within} hari kerja)")
     return lines
 
 
@@ -106,7 +106,7 @@ def deliver(
     with open_desk(write=True, officer=officer) as desk:
         result = deliver_request(desk, number, Handover(received_by, via, document, courier), moment, has_time=has_time)
     emit(result.as_dict(), as_json, [
-        f"Nomor ekspedisi: [bold]{result.entry.number}[/bold]",
+        f"Nomor ekspedisi: {result.entry.number}",
         f"{result.case.number}: diserahkan kepada {result.entry.received_by} pada {result.at:%Y-%m-%d %H:%M}; selesai",
         *([f"Penyediaan terlambat {result.provision_late} hari kerja"] if result.provision_late else []),
     ])

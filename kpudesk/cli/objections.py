@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, emit, open_desk, parse_at, say, stdout_console
+from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, emit, open_desk, parse_at, say
 from kpudesk.labels import STATUS_LABELS, label
 
 objection_app = typer.Typer(help="Keberatan: tanggapan Atasan PPID, tanggapan pemohon, sengketa di Komisi Informasi.",
@@ -51,11 +51,11 @@ def register_objection(
     data = result.as_dict()
     window = result.detail.filing_deadline
     emit(data, as_json, [
-        f"Nomor keberatan   : [bold]{result.case.number}[/bold]",
+        f"Nomor keberatan   : {result.case.number}",
         f"Atas permohonan   : {result.request.number}",
         f"Alasan            : {result.detail.grounds}",
         f"Hari ke-0         : {long_date(result.case.day0)}",
-        f"Batas tanggapan Atasan PPID: [bold]{long_date(result.due)}[/bold] ({result.rule.describe()})",
+        f"Batas tanggapan Atasan PPID: {long_date(result.due)} ({result.rule.describe()})",
         f"Batas pengajuan keberatan  : {long_date(window) if window else '-'}"
         + (" — TERLAMBAT" if result.detail.filing_late else ""),
     ])
@@ -117,14 +117,17 @@ def dispute(
     outcome: Annotated[str | None, typer.Option("--outcome", help="Isi putusan Komisi Informasi (wajib untuk decided).")] = None,
     at: AtOption = None,
     officer: OfficerOption = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Catat tahap sengketa di Komisi Informasi (UU 14/2008 Pasal 38); 'decided' menutup perkara."""
     from kpudesk.services.objections import advance_dispute
 
     moment, has_time = parse_at(at, "waktu tahap sengketa")
     with open_desk(write=True, officer=officer) as desk:
-        case = advance_dispute(desk, number, stage, outcome, moment, has_time=has_time)
-    stdout_console().print(f"Keberatan {case.number}: tahap sengketa {stage}; status {label(STATUS_LABELS, case.status)}.")
+        result = advance_dispute(desk, number, stage, outcome, moment, has_time=has_time)
+    data = result.as_dict()
+    emit(data, as_json, [f"Keberatan {data['number']}: tahap sengketa {data['stage']} ({result.at:%Y-%m-%d %H:%M}); "
+                         f"status {label(STATUS_LABELS, result.case.status)}."])
 
 
 @exemption_app.command("start")
@@ -142,8 +145,8 @@ def exemption_start(
     with open_desk(write=True, officer=officer) as desk:
         result = start_exemption(desk, request, moment, has_time=has_time)
     emit(result.as_dict(), as_json, [
-        f"Nomor uji konsekuensi: [bold]{result.case.number}[/bold] (permohonan {result.request.number})",
-        f"Batas keputusan      : [bold]{long_date(result.deadline.due)}[/bold] "
+        f"Nomor uji konsekuensi: {result.case.number} (permohonan {result.request.number})",
+        f"Batas keputusan      : {long_date(result.deadline.due)} "
         f"({result.deadline.amount} hari kalender, {result.deadline.responsible})",
     ])
 

@@ -74,10 +74,10 @@ def _print_registered(result: "Registered", zone: str) -> None:
 
     out = stdout_console()
     case = result.case
-    out.print(f"Nomor pendaftaran : [bold]{case.number}[/bold]")
+    out.print(f"Nomor pendaftaran : {case.number}")
     out.print(f"Diterima          : {long_datetime(result.received_local, zone)}")
     out.print(f"Hari ke-0         : {long_date(case.day0)}")
-    out.print(f"Batas pemberitahuan tertulis: [bold]{long_date(result.due)}[/bold]")
+    out.print(f"Batas pemberitahuan tertulis: {long_date(result.due)}")
     out.print(f"Dasar             : {result.rule.describe()}; {PROFILE_LABELS[case.profile]}")
 
 

@@ -194,9 +194,13 @@ def complete_disposition(desk: Desk, number: str, *, position: str, note: str,
     return disposition_dict(desk, row, case.number, deadline)
 
 
-def list_dispositions(desk: Desk, *, position: str | None = None, open_only: bool = False) -> list[dict[str, object]]:
-    """Dispositions (to `position` when given; not yet done with `open_only`), oldest first."""
+def list_dispositions(desk: Desk, *, position: str | None = None, open_only: bool = False,
+                      case_number: str | None = None) -> list[dict[str, object]]:
+    """Dispositions (to `position` when given; of one case with `case_number`; not yet done with
+    `open_only`), oldest first."""
     query = select(Disposition, Case.number).join(Case, Case.id == Disposition.case_id)
+    if case_number is not None:
+        query = query.where(Disposition.case_id == find_case(desk, case_number).id)
     if position:
         query = query.where(Disposition.to_position == resolve_position(desk, position, "--position"))
     if open_only:

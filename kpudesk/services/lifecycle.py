@@ -7,6 +7,8 @@ Nothing is deleted: every step changes the case's status and records an event.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from sqlmodel import col, select
+
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.labels import DECISION_LABELS, KIND_LABELS, STATUS_LABELS, label
 from kpudesk.models import Case, Deadline, ExemptionDetail, Expedition, RequestDetail
@@ -143,8 +145,8 @@ class NoticeForm:
     payment: str | None = None
 
 
-def _exemption_test(desk: Desk, case: Case, number: str) -> int:
-    """The id of a consequence test on this request that found the information exempt."""
+def _exemption_test(desk: Desk, case: Case, number: str, exemptions: str) -> int:
+    """The id of a consequence test on this request that found exempt every letter the notice cites."""
     test = find_case(desk, number)
     detail = desk.session.get(ExemptionDetail, test.id) if test.kind == "exemption" else None
     if detail is None or detail.request_case_id != case.id or test.status == "void":
@@ -153,16 +155,19 @@ def _exemption_test(desk: Desk, case: Case, number: str) -> int:
     if detail.result != "exempt":
         raise Refused(f"Uji konsekuensi {test.number} tidak menyimpulkan informasi dikecualikan "
                       f"(hasil: {detail.result or 'belum diputus'}); penolakan tidak dapat bersandar padanya.")
+    found = {letter for letter in detail.exemptions.split(",") if letter}
+    beyond = sorted(set(exemptions.split(",")) - found - {""})
+    if beyond:
+        raise Refused(f"Uji konsekuensi {test.number} hanya menyimpulkan Pasal 17 huruf {', '.join(sorted(found))}; "
+                      f"huruf {', '.join(beyond)} tidak dapat dijadikan alasan dengan uji ini.")
     return test.id
 
 
-def _decision_fields(desk: Desk, case: Case, form: NoticeForm) -> dict[str, object]:
-    """The decision and what it requires: exemption letters, reason, holder, provision period."""
+def _decision_fields(form: NoticeForm) -> dict[str, object]:
+    """The decision and what it requires: exemption letters, reason, holder, provision period.
+    Values only: nothing here reads the store, so a bad value is reported before any refusal."""
     decision = check.choice(form.decision, "Keputusan (--decision)", DECISIONS)
     exemptions = check.letters(form.exemptions, "Pengecualian Pasal 17 (--exemption)", PASAL_17)
-    if decision == "refused" and not exemptions:
-        raise Refused("Penolakan wajib menyebut sekurang-kurangnya satu huruf pengecualian Pasal 17 UU 14/2008 "
-                      "(a–j) dengan --exemption, mis. --exemption h.")
     if (exemptions or form.exemption_test) and decision not in ("refused", "partial"):
         raise InvalidInput("--exemption dan --exemption-test hanya untuk keputusan refused atau partial.")
     reason = check.clean_text(form.reason, "Alasan (--reason)", long=True)
@@ -171,11 +176,8 @@ def _decision_fields(desk: Desk, case: Case, form: NoticeForm) -> dict[str, obje
     holder = check.clean_text(form.holder, "Badan publik yang menguasai (--holder)")
     if holder and decision != "not-held":
         raise InvalidInput("--holder hanya untuk keputusan not-held (informasi tidak dikuasai).")
-    return {
-        "decision": decision, "exemptions": exemptions, "decision_reason": reason, "holder": holder,
-        "exemption_case_id": _exemption_test(desk, case, form.exemption_test) if form.exemption_test else None,
-        "provide_within": _provide_within(decision, form.provide_within),
-    }
+    return {"decision": decision, "exemptions": exemptions, "decision_reason": reason, "holder": holder,
+            "provide_within": _provide_within(decision, form.provide_within)}
 
 
 def _provide_within(decision: str, days: int | None) -> int | None:
@@ -193,19 +195,29 @@ COST_OPTIONS = {"cost_per_page": "--cost-per-page", "pages": "--pages", "cost_de
                 "cost_other": "--cost-other"}
 
 
-def _delivery_fields(detail: RequestDetail, form: NoticeForm) -> dict[str, object]:
-    """Form, means of delivery, costs (whole rupiah, never negative) and payment; the request's own
-    choices when not given."""
+def _delivery_fields(form: NoticeForm) -> dict[str, object]:
+    """Costs (whole rupiah, never negative), form and means of delivery when given, and payment."""
     fields: dict[str, object] = {}
     for name, option in COST_OPTIONS.items():
         value = getattr(form, name)
         if value < 0:
             raise InvalidInput(f"{option} tidak boleh negatif ({value}); isi bilangan bulat 0 atau lebih (rupiah/halaman).")
         fields[name] = value
-    fields["notice_form"] = check.choice(form.form or detail.format, "Bentuk informasi (--form)", FORMATS)
-    fields["notice_delivery"] = check.choice(form.via or detail.delivery, "Cara penyampaian (--via)", DELIVERY)
+    fields["notice_form"] = check.choice(form.form, "Bentuk informasi (--form)", FORMATS) if form.form else None
+    fields["notice_delivery"] = check.choice(form.via, "Cara penyampaian (--via)", DELIVERY) if form.via else None
     fields["payment"] = check.clean_text(form.payment, "Cara pembayaran (--payment)")
     return fields
+
+
+def _notice_values(desk: Desk, case: Case, detail: RequestDetail, form: NoticeForm,
+                   values: dict[str, object]) -> dict[str, object]:
+    """The checked values completed from the store: the request's own choices, the consequence test."""
+    if values["decision"] == "refused" and not values["exemptions"]:
+        raise Refused("Penolakan wajib menyebut sekurang-kurangnya satu huruf pengecualian Pasal 17 UU 14/2008 "
+                      "(a–j) dengan --exemption, mis. --exemption h.")
+    test = _exemption_test(desk, case, form.exemption_test, str(values["exemptions"])) if form.exemption_test else None
+    return values | {"notice_form": values["notice_form"] or detail.format,
+                     "notice_delivery": values["notice_delivery"] or detail.delivery, "exemption_case_id": test}
 
 
 def total_cost(detail: RequestDetail) -> int:
@@ -233,12 +245,13 @@ def decide_request(desk: Desk, number: str, form: NoticeForm, at: datetime | Non
                    has_time: bool = True) -> Decided:
     """Record the written notice: closes the notice (or extension) clock, notes its lateness and,
     for information not yet documented, opens the provision clock."""
+    values = _decision_fields(form) | _delivery_fields(form)  # bad values (exit 2) before any refusal
     case, detail = _request(desk, number)
     _refuse_if_ended(case, "diberi pemberitahuan tertulis")
     if detail.decision:
         raise Refused(f"Pemberitahuan tertulis untuk {case.number} sudah dicatat "
                       f"({label(DECISION_LABELS, detail.decision)}); keputusan hanya sekali.")
-    values = _decision_fields(desk, case, form) | _delivery_fields(detail, form)
+    values = _notice_values(desk, case, detail, form, values)
     moment = action_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu pemberitahuan")
     late = 0
     for clock in open_deadlines(desk, case.id, "notice", "extension"):
@@ -344,12 +357,28 @@ def withdraw_request(desk: Desk, number: str, reason: str | None, at: datetime |
     return case
 
 
+def _refuse_if_live_children(desk: Desk, case: Case) -> None:
+    """A request is voided only after its objections and consequence tests are voided or finished,
+    so that no case is left running under a request that no longer counts."""
+    query = (select(Case).where(Case.parent_id == case.id, col(Case.kind).in_(("objection", "exemption")),
+                                col(Case.status).not_in(("void", "closed")))
+             .order_by(col(Case.id)))
+    # A consequence test is finished once decided: it has no later step that would close it.
+    live = [c for c in desk.session.exec(query) if not (c.kind == "exemption" and c.status == "decided")]
+    if live:
+        names = ", ".join(f"{label(KIND_LABELS, c.kind).lower()} {c.number} ({label(STATUS_LABELS, c.status)})"
+                          for c in live)
+        raise Refused(f"Permohonan {case.number} masih memiliki perkara turunan yang berjalan; "
+                      f"batalkan/selesaikan dahulu: {names}.")
+
+
 def void_case(desk: Desk, number: str, reason: str | None) -> Case:
     """Void any case entered by mistake: status 'void' with the reason, open clocks cancelled."""
     reason = check.clean_text(reason, "Alasan pembatalan (--reason)", long=True, required=True)
     case = find_case(desk, number)
     if case.status == "void":
         raise Refused(f"{case.number} sudah dibatalkan sebelumnya (alasan: {case.void_reason}); tidak ada yang diubah.")
+    _refuse_if_live_children(desk, case)
     previous = case.status
     cancelled = _cancel_open_clocks(desk, case, desk.today())
     case.status, case.void_reason = "void", reason

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from sqlmodel import col, select
 
 from kpudesk.errors import InvalidInput, Refused
-from kpudesk.labels import STATUS_LABELS, label
+from kpudesk.labels import DECISION_LABELS, STATUS_LABELS, label
 from kpudesk.models import Case, Deadline, Event, ObjectionDetail, RequestDetail
 from kpudesk.rules import Rule
 from kpudesk.services import validation as check
@@ -48,7 +48,8 @@ NEXT_STAGES = {
 
 
 def request_for(desk: Desk, number: str | None) -> Case:
-    """The request a new objection or consequence test is about: it must exist, be a request, not void."""
+    """The request a new objection or consequence test is about: it must exist, be a request, neither
+    voided nor withdrawn by the requester."""
     if not (number or "").strip():
         raise InvalidInput("Nomor permohonan wajib diisi: --request NOMOR.")
     case = find_case(desk, number or "")
@@ -56,6 +57,8 @@ def request_for(desk: Desk, number: str | None) -> Case:
         raise Refused(f"Nomor {case.number} bukan permohonan informasi; sebutkan nomor pendaftaran permohonan (…/PPID/…).")
     if case.status == "void":
         raise Refused(f"Permohonan {case.number} sudah dibatalkan (salah catat); tidak dapat diajukan keberatan atau uji konsekuensi.")
+    if case.status == "withdrawn":
+        raise Refused(f"Permohonan {case.number} sudah dicabut pemohon; tidak dapat diajukan keberatan atau uji konsekuensi.")
     return case
 
 
@@ -153,6 +156,19 @@ def _filing_warnings(detail: ObjectionDetail, window: FilingWindow, grounds: set
     return warnings
 
 
+def _refusal_missing(desk: Desk, request: Case, grounds: set[str]) -> str | None:
+    """Why ground a (refusal under Pasal 17) does not fit the request yet, or None when it does."""
+    if "a" not in grounds:
+        return None
+    detail = desk.session.get(RequestDetail, request.id)
+    decision = detail.decision if detail else None
+    if decision == "refused" or (decision == "partial" and detail and detail.exemptions):
+        return None
+    said = f"keputusannya '{label(DECISION_LABELS, decision)}'" if decision else "belum ada pemberitahuan tertulis"
+    return (f"Alasan a (penolakan berdasarkan Pasal 17) tidak sesuai: permohonan {request.number} tidak ditolak "
+            f"dengan pengecualian Pasal 17 ({said}); tetap dicatat.")
+
+
 def register_objection(desk: Desk, form: ObjectionForm, received: datetime | None = None, *,
                        has_time: bool = True) -> ObjectionRegistered:
     """Register an objection to a request: number, filing window and the Atasan PPID's answer clock."""
@@ -169,6 +185,7 @@ def register_objection(desk: Desk, form: ObjectionForm, received: datetime | Non
     deadline = open_deadline(desk, case, "objection_answer", case.day0, rule)
     grounds = set(detail.grounds.split(","))
     warnings = _filing_warnings(detail, window, grounds)
+    mismatch = _refusal_missing(desk, request, grounds)
     stamp = received_local.isoformat(timespec="minutes")
     record_event(desk, "registered", case_id=case.id, number=case.number, request=request.number,
                  grounds=detail.grounds, received_at=stamp, due=deadline.due,
@@ -177,6 +194,9 @@ def register_objection(desk: Desk, form: ObjectionForm, received: datetime | Non
         record_event(desk, "filing_late", case_id=case.id, filing_deadline=window.deadline, day0=case.day0, at=stamp)
     if not window.arisen and grounds <= SILENCE_GROUNDS:
         record_event(desk, "filing_premature", case_id=case.id, notice_due=window.start, day0=case.day0, at=stamp)
+    if mismatch:
+        warnings.append(mismatch)
+        record_event(desk, "ground_without_refusal", case_id=case.id, ground="a", at=stamp, note=mismatch)
     record_event(desk, "objection_filed", case_id=request.id, objection=case.number, grounds=detail.grounds, at=stamp)
     return ObjectionRegistered(case, request, detail, deadline.due, rule, warnings)
 
@@ -299,8 +319,20 @@ def record_reaction(desk: Desk, number: str, reaction: str, at: datetime | None 
     return ReactionRecorded(case, detail, window)
 
 
+@dataclass(frozen=True)
+class DisputeAdvanced:
+    case: Case
+    detail: ObjectionDetail
+    at: datetime
+
+    def as_dict(self) -> dict[str, object]:
+        return {"number": self.case.number, "stage": self.detail.dispute_stage,
+                "at": self.at.isoformat(timespec="minutes"), "status": self.case.status,
+                "outcome": self.detail.dispute_outcome or None}
+
+
 def advance_dispute(desk: Desk, number: str, stage: str, outcome: str | None = None,
-                    at: datetime | None = None, *, has_time: bool = True) -> Case:
+                    at: datetime | None = None, *, has_time: bool = True) -> DisputeAdvanced:
     """Move the Komisi Informasi dispute forward one stage; "decided" records the outcome and closes the case."""
     stage = check.choice(stage, "Tahap sengketa", ("registered", "mediation", "adjudication", "decided"))
     outcome = check.clean_text(outcome, "Hasil putusan (--outcome)", long=True)
@@ -323,7 +355,7 @@ def advance_dispute(desk: Desk, number: str, stage: str, outcome: str | None = N
     desk.session.add_all([case, detail])
     record_event(desk, "dispute_stage", case_id=case.id, stage=stage, at=moment.isoformat(timespec="minutes"),
                  **({"outcome": outcome} if outcome else {}))
-    return case
+    return DisputeAdvanced(case, detail, moment)
 
 
 # --- `show` ---------------------------------------------------------------------------------
