@@ -280,7 +280,7 @@ def test_not_documented_opens_a_provision_clock_that_overdue_reports(office: Run
                       "--at", "2026-03-25 10:00", "--json"))
     assert data["provision_due"] == "2026-04-01"
     assert _show(office)["notice"]["provide_within"] == 5
-    assert office("overdue", "--as-of", "2026-04-01", "--json").stdout == ""
+    assert json.loads(office("overdue", "--as-of", "2026-04-01", "--json").stdout)["overdue"] == []
     late = _ok(office("overdue", "--as-of", "2026-04-02", "--json"))
     assert [(i["deadline"], i["due"], i["days"]) for i in late["overdue"]] == [("provision", "2026-04-01", 1)]
     # handed over Mon 6 Apr: Thu 2 =1, (Fri 3 holiday), Mon 6 =2 working days late
@@ -288,7 +288,7 @@ def test_not_documented_opens_a_provision_clock_that_overdue_reports(office: Run
     assert delivered["provision_late_days"] == 2
     provision = _deadline(_show(office), "provision")
     assert (provision["status"], provision["late_days"]) == ("met", 2)
-    assert office("overdue", "--as-of", "2026-04-08", "--json").stdout == ""
+    assert json.loads(office("overdue", "--as-of", "2026-04-08", "--json").stdout)["overdue"] == []
 
 
 def test_not_documented_on_a_holiday_counts_from_the_next_working_day(office: Run) -> None:
@@ -339,7 +339,7 @@ def test_deliver_cancels_a_disposition_clock_left_open(office: Run) -> None:
     assert _deadline(story, "disposition")["status"] == "cancelled"
     delivered = next(e for e in story["events"] if e["action"] == "delivered")
     assert delivered["detail"]["cancelled"] == ["disposition"]
-    assert office("overdue", "--as-of", "2026-04-01", "--json").stdout == ""
+    assert json.loads(office("overdue", "--as-of", "2026-04-01", "--json").stdout)["overdue"] == []
 
 
 # --- withdraw and void ---
@@ -353,7 +353,7 @@ def test_withdraw_cancels_the_open_clocks(office: Run) -> None:
     story = _show(office)
     assert _deadline(story, "notice")["status"] == "cancelled"
     assert story["events"][-1]["detail"]["reason"] == "Pemohon sudah memperoleh data dari situs"
-    assert office("overdue", "--as-of", "2026-04-08", "--json").stdout == ""
+    assert json.loads(office("overdue", "--as-of", "2026-04-08", "--json").stdout)["overdue"] == []
     _refused(office("withdraw", NUMBER, "--reason", "Lagi"), 1, "Dicabut pemohon")
 
 

@@ -13,10 +13,19 @@ def _register(office, received, **extra):
 
 def test_nothing_late_prints_nothing_and_exits_0(office):
     _register(office, "2026-03-16 09:00")  # due 2026-04-07
-    for args in (["overdue", "--as-of", "2026-04-07"], ["overdue", "--as-of", "2026-04-07", "--json"],
-                 ["overdue", "--as-of", "2026-04-07", "--exit-code"]):
+    for args in (["overdue", "--as-of", "2026-04-07"], ["overdue", "--as-of", "2026-04-07", "--exit-code"],
+                 ["due", "--as-of", "2026-04-08", "--within", "0"]):
         res = office(*args)
         assert (res.exit_code, res.stdout, res.stderr) == (0, "", "")
+    # Scripts asking for JSON get an empty report rather than nothing at all.
+    res = office("overdue", "--as-of", "2026-04-07", "--json")
+    assert json.loads(res.stdout) == {"as_of": "2026-04-07", "overdue": [], "upcoming": []}
+
+
+def test_within_0_lists_what_is_due_today(office):
+    number = _register(office, "2026-03-16 09:00")  # due 2026-04-07
+    res = json.loads(office("due", "--as-of", "2026-04-07", "--within", "0", "--json").stdout)
+    assert [(i["number"], i["due"], i["days"]) for i in res["upcoming"]] == [(number, "2026-04-07", 0)]
 
 
 def test_overdue_lists_oldest_first_with_working_days_late(office):

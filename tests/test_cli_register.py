@@ -72,6 +72,10 @@ BAD_INPUT = [
     ({"name": "   "}, "--name"),
     ({"info": "x" * 4001}, "paling banyak 4000 karakter"),
     ({"name": "Maria\x07Bria"}, "karakter kendali"),
+    ({"name": "Maria\u202eairB"}, "karakter tak terlihat"),
+    ({"name": "Maria\u200bBria"}, "karakter tak terlihat"),
+    ({"id_number": "-5301014501900001"}, "NIK harus 16 angka"),
+    ({"id_number": None}, "Kolom wajib belum diisi: --id-number."),
     ({"info": None, "purpose": None, "phone": None}, "--info, --purpose, --phone"),
 ]
 
@@ -139,3 +143,10 @@ def test_list_filters_and_formats(office):
     assert len(csv_out) == 4
     assert office("list", "--status", "bogus").exit_code == 2
     assert office("list", "--limit", "0").exit_code == 2
+
+
+def test_nik_typed_in_groups_is_stored_as_sixteen_digits(office):
+    res = office(*request_args(id_number="5301 0145.0190-0001", phone="0812-3456-7890"), "--json")
+    assert res.exit_code == 0, res.stderr
+    shown = json.loads(office("show", json.loads(res.stdout)["number"], "--json", "--unmask").stdout)
+    assert (shown["request"]["id_number"], shown["request"]["phone"]) == ("5301014501900001", "081234567890")

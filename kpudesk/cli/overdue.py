@@ -40,7 +40,7 @@ def overdue(
     as_json: JsonOption = False,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Keluar dengan kode 1 bila ada yang terlambat.")] = False,
 ) -> None:
-    """Tenggat yang terlewat (terlama dahulu); tanpa keluaran dan kode 0 bila tidak ada.
+    """Tenggat yang terlewat (terlama dahulu); tanpa keluaran dan kode 0 bila tidak ada (--json: daftar kosong).
 
     Untuk cron (setiap pagi kerja, surel hanya bila ada keluaran):
     30 7 * * 1-5  kpudesk overdue --within 2
@@ -49,9 +49,9 @@ def overdue(
     dengan --exit-code; 2 masukan salah; 4 basis data tidak dapat dibuka.
     """
     day, late, upcoming = _collect(as_of, within)
-    if as_json and (late or upcoming):
+    if as_json:  # scripts always get valid JSON, with empty lists when nothing is due
         print_json({"as_of": day, "overdue": [i.as_dict() for i in late], "upcoming": [i.as_dict() for i in upcoming]})
-    elif not as_json:
+    else:
         if late:
             _render(f"Terlambat per {day}: {len(late)} tenggat", late, True)
         if upcoming:
@@ -67,7 +67,7 @@ def due(
 ) -> None:
     """Tenggat yang jatuh tempo dalam N hari kerja ke depan (tanpa keluaran bila tidak ada)."""
     day, _, upcoming = _collect(as_of, within)
-    if as_json and upcoming:
+    if as_json:
         print_json({"as_of": day, "upcoming": [i.as_dict() for i in upcoming]})
     elif upcoming:
         _render(f"Jatuh tempo dalam {within} hari kerja sejak {day}: {len(upcoming)} tenggat", upcoming, False)

@@ -102,7 +102,7 @@ def _subject(name: str | None, info: str | None) -> str:
 def due_items(desk: Desk, as_of: date, within: int | None = None) -> tuple[list[DueItem], list[DueItem]]:
     """Open office clocks due before `as_of` (late, oldest first) and, with `within`, those due
     from `as_of` to `within` working days after it."""
-    horizon = desk.calendar.add_working_days(as_of, within) if within else as_of - timedelta(days=1)
+    horizon = desk.calendar.add_working_days(as_of, within) if within is not None else as_of - timedelta(days=1)
     request_id = func.coalesce(Case.parent_id, Case.id)
     query = (
         select(Deadline, Case, RequestDetail.name, RequestDetail.info)

@@ -62,7 +62,8 @@ def validated(form: RequestForm) -> RequestDetail:
     missing = missing_fields(form)
     if missing:
         names = ", ".join(f"--{m.replace('_', '-')}" for m in missing)
-        raise InvalidInput(f"Kolom wajib belum diisi: {names} (telepon atau e-mail: salah satu wajib).")
+        either = " (telepon atau e-mail: salah satu wajib)" if "phone" in missing else ""
+        raise InvalidInput(f"Kolom wajib belum diisi: {names}{either}.")
     id_type = check.choice(form.id_type, "Jenis identitas", ID_TYPES)
     return RequestDetail(
         case_id=0,

@@ -10,14 +10,16 @@ MAX_SHORT = 200
 MAX_LONG = 4000
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 controls, DEL, C1 controls, and the invisible format characters that can disguise a name in
+# a register (bidi overrides/isolates, zero-width space, BOM). ZWJ/ZWNJ stay: emoji and scripts use them.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def clean_text(value: str | None, label: str, *, long: bool = False, required: bool = False) -> str:
     """NFC-normalised, trimmed text without control characters, within the length limit."""
     text = unicodedata.normalize("NFC", value or "").strip()
     if _CONTROL.search(text):
-        raise InvalidInput(f"{label} memuat karakter kendali yang tidak diizinkan; ketik ulang teksnya.")
+        raise InvalidInput(f"{label} memuat karakter kendali atau karakter tak terlihat yang tidak diizinkan; ketik ulang teksnya.")
     limit = MAX_LONG if long else MAX_SHORT
     if len(text) > limit:
         raise InvalidInput(f"{label} terlalu panjang ({len(text)} karakter); paling banyak {limit} karakter.")
@@ -77,8 +79,8 @@ ID_PATTERNS = {
 def identity(id_type: str, id_number: str | None) -> str:
     """An identity number checked against its document type (NIK: exactly 16 digits)."""
     text = clean_text(id_number, "Nomor identitas").upper() if id_type != "akta" else clean_text(id_number, "Nomor akta")
-    if id_type != "akta":
-        text = re.sub(r"[\s.\-]", "", text)
+    if id_type != "akta":  # separators are allowed between characters only: '-5301…' is not a NIK
+        text = re.sub(r"(?<=[A-Z0-9])[\s.\-](?=[A-Z0-9])", "", text)
     pattern, rule = ID_PATTERNS[id_type]
     if text and not re.fullmatch(pattern, text):
         raise InvalidInput(f"Nomor identitas '{text}' tidak valid: {rule}.")
