@@ -82,3 +82,19 @@ def test_missing_fields_are_asked_for_at_a_terminal(office, monkeypatch):
     number = json.loads(res.stdout[res.stdout.index("{"):])["number"]  # prompts precede the JSON
     shown = json.loads(office("show", number, "--json", "--unmask").stdout)
     assert shown["request"]["address"] == "Oelamasi" and shown["request"]["phone"] == "081234567890"
+
+
+def test_hours_change_keeps_day0_of_past_receipts_and_weekend_change_reports_moves(office):
+    # Received Mon 2026-03-16 17:39, after 16:00 closing: day 0 Tue 03-17 → due 04-08.
+    number = json.loads(office(*request_args(received="2026-03-16 17:39"), "--json").stdout)["number"]
+    res = office("init", "--hours", "08:00-18:00")
+    assert res.exit_code == 0 and res.stdout == ""
+    shown = json.loads(office("show", number, "--json").stdout)
+    assert (shown["day0"], shown["deadlines"][0]["due"]) == ("2026-03-17", "2026-04-08")
+    # A six-day week (only Sunday off) does move it, day 0 staying Tue 03-17: 03-18..03-24 are
+    # holidays/cuti (Sat 21 is Idul Fitri); 25, 26, 27, 28 (Sat), 30, 31, 04-01, 02, (03 Wafat Yesus),
+    # 04 (Sat), 06 → Mon 2026-04-06.
+    res = office("init", "--weekend", "sun")
+    assert res.exit_code == 0, res.stderr
+    assert "2026-04-08" in res.stdout and "2026-04-06" in res.stdout  # the table of moved deadlines
+    assert json.loads(office("show", number, "--json").stdout)["deadlines"][0]["due"] == "2026-04-06"

@@ -1,15 +1,12 @@
 """`kpudesk calendar [YEAR]`, its office days, and `calendar due START N`."""
 
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, print_table, say
+from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, print_table, report_moves
 from kpudesk.dates import parse_date, parse_local_datetime
-
-if TYPE_CHECKING:
-    from kpudesk.services.deadlines import MovedDeadline
 
 KIND_TEXT = {
     "holiday": "libur nasional", "collective_leave": "cuti bersama", "closure": "penutupan kantor",
@@ -50,22 +47,12 @@ def show_year(
                  for d in days])
 
 
-def _report_moves(moved: list["MovedDeadline"], as_json: bool) -> None:
-    if as_json:
-        print_json([m.as_dict() for m in moved])
-    elif moved:
-        print_table(f"Tenggat yang bergeser: {len(moved)}", ["Nomor", "Tenggat", "Semula", "Menjadi"],
-                    [(m.number, m.kind, m.old_due.isoformat(), m.new_due.isoformat()) for m in moved])
-    else:
-        say("Tidak ada tenggat berjalan yang bergeser.")
-
-
 def _declare(kind: str, day: str, reason: str, officer: str | None, as_json: bool) -> None:
     from kpudesk.services.calendar_days import declare_day
 
     with open_desk(write=True, officer=officer) as desk:
         moved = declare_day(desk, parse_date(day), kind, reason)
-    _report_moves(moved, as_json)
+    report_moves(moved, as_json)
 
 
 @calendar_app.command("add-closure")
@@ -101,7 +88,7 @@ def remove(
 
     with open_desk(write=True, officer=officer) as desk:
         moved = remove_day(desk, parse_date(day))
-    _report_moves(moved, as_json)
+    report_moves(moved, as_json)
 
 
 @calendar_app.command("due")

@@ -22,6 +22,7 @@ from kpudesk.dates import parse_local_datetime
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from kpudesk.services.deadlines import MovedDeadline
     from kpudesk.services.desk import Desk
 
 
@@ -130,6 +131,20 @@ def print_table(title: str | None, headers: Sequence[str], rows: Iterable[Sequen
     for row in rows:
         table.add_row(*("" if v is None else str(v) for v in row))
     stdout_console().print(table)
+
+
+def report_moves(moved: Sequence["MovedDeadline"], as_json: bool) -> None:
+    """The open deadlines that a calendar or settings change moved (old → new)."""
+    if as_json:
+        print_json([m.as_dict() for m in moved])
+    elif moved:
+        from kpudesk.rules import DEADLINE_LABELS
+
+        print_table(f"Tenggat yang bergeser: {len(moved)}", ["Nomor", "Tenggat", "Semula", "Menjadi"],
+                    [(m.number, DEADLINE_LABELS.get(m.kind, m.kind), m.old_due.isoformat(), m.new_due.isoformat())
+                     for m in moved])
+    else:
+        say("Tidak ada tenggat berjalan yang bergeser.")
 
 
 def is_interactive() -> bool:

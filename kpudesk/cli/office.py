@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import JsonOption, STATE, is_interactive, open_desk, print_json, print_table, say
+from kpudesk.cli.common import JsonOption, STATE, is_interactive, open_desk, print_json, print_table, report_moves, say
 from kpudesk.errors import InvalidInput
 
 
@@ -46,9 +46,11 @@ def init(
                         _pairs(template, "--template", "request={seq:03d}/PPID/{office}/{month_roman}/{year}"),
                         _pairs(role, "--role", "ppid=PPID"), _pairs(rule, "--rule", "publik.notice=10"))
     with open_desk(write=True, require_office=False, create=True) as desk:
-        changed = save_office(desk, given)
+        changed, moved = save_office(desk, given)
         profile = desk.profile
     say(f"Kantor: {profile.name} ({profile.code}), zona {profile.zone_label}; {len(changed)} pengaturan diubah.")
+    if moved:
+        report_moves(moved, as_json=False)
 
 
 def show_config(as_json: JsonOption = False) -> None:

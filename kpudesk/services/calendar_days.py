@@ -28,8 +28,8 @@ def declare_day(desk: Desk, day: date, kind: str, reason: str) -> list[MovedDead
     desk.session.add(CalendarDay(day=day, kind=kind, reason=reason, officer=desk.officer, created_at=desk.stored_now()))
     record_event(desk, f"calendar_{kind}_added", day=day, reason=reason)
     desk.session.flush()
-    desk.reload()
-    return recompute_open_deadlines(desk, f"{DAY_LABELS[kind]} {day}: {reason}")
+    before = desk.reload()
+    return recompute_open_deadlines(desk, f"{DAY_LABELS[kind]} {day}: {reason}", before)
 
 
 def remove_day(desk: Desk, day: date) -> list[MovedDeadline]:
@@ -41,8 +41,8 @@ def remove_day(desk: Desk, day: date) -> list[MovedDeadline]:
     desk.session.delete(existing)  # the event below keeps the history of the declaration
     record_event(desk, f"calendar_{kind}_removed", day=day, reason=existing.reason)
     desk.session.flush()
-    desk.reload()
-    return recompute_open_deadlines(desk, f"{DAY_LABELS[kind]} {day} dihapus")
+    before = desk.reload()
+    return recompute_open_deadlines(desk, f"{DAY_LABELS[kind]} {day} dihapus", before)
 
 
 @dataclass(frozen=True)

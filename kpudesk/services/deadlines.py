@@ -1,7 +1,7 @@
 """Deadlines: opening and closing the clocks of a case, `overdue`, and recomputation after calendar changes."""
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -134,7 +134,7 @@ class MovedDeadline:
                 "new_due": self.new_due.isoformat()}
 
 
-def recompute_open_deadlines(desk: Desk, reason: str) -> list[MovedDeadline]:
+def recompute_open_deadlines(desk: Desk, reason: str, before: WorkCalendar) -> list[MovedDeadline]:
     """After the calendar changed: recompute day 0 of open cases and every open clock; record
     an event on each case whose due date moved, and return the moves."""
     calendar, closing = desk.calendar, desk.profile.closing
@@ -146,7 +146,7 @@ def recompute_open_deadlines(desk: Desk, reason: str) -> list[MovedDeadline]:
     notice_due: dict[int, date] = {}
     for deadline, case in rows:
         if case.id not in recomputed_cases:
-            case.day0 = calendar.day_zero(desk.to_local(case.received_at), closing)
+            case.day0 = day_zero_after_change(before, calendar, desk.to_local(case.received_at), case.day0, closing)
             desk.session.add(case)
             recomputed_cases.add(case.id)
         if deadline.kind in ("notice", "objection_answer"):
@@ -163,6 +163,20 @@ def recompute_open_deadlines(desk: Desk, reason: str) -> list[MovedDeadline]:
             deadline.due = new_due
             desk.session.add(deadline)
     return moved
+
+
+def day_zero_after_change(before: WorkCalendar, after: WorkCalendar, received: datetime, day0: date,
+                          closing: time) -> date:
+    """Day 0 of a past receipt after the calendar changed from `before` to `after`. It moves only
+    when the change touched it: day 0 is no longer a working day, or a day from the receipt up to
+    day 0 became one. (So later changes of office hours never re-judge an after-hours receipt.)"""
+    day, freed = received.date(), False
+    while day < day0 and not freed:
+        freed = after.is_working_day(day) and not before.is_working_day(day)
+        day += timedelta(days=1)
+    if after.is_working_day(day0) and not freed:
+        return day0
+    return after.day_zero(received, closing)
 
 
 def _original_notice_due(desk: Desk, case: Case, extension: Deadline) -> date:

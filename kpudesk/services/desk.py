@@ -30,11 +30,14 @@ class Desk:
     def calendar(self) -> WorkCalendar:
         return build_calendar(self.session, self.profile)
 
-    def reload(self) -> None:
-        """Re-read the settings and office days after this transaction changed them."""
+    def reload(self) -> WorkCalendar:
+        """Re-read the settings and office days after this transaction changed them; returns the
+        calendar as it was before, so callers can tell which days the change touched."""
+        before = self.calendar
         self.profile = OfficeProfile.from_settings(load_settings(self.session))
         for cached in ("tz", "calendar"):
             self.__dict__.pop(cached, None)
+        return before
 
     def local_now(self) -> datetime:
         """Now as a naive datetime in office time."""

@@ -9,6 +9,7 @@ from kpudesk.calendar import WEEKDAY_CODES, parse_weekend
 from kpudesk.errors import InvalidInput
 from kpudesk.models import Setting
 from kpudesk.rules import DEFAULT_ROLES, PROFILES
+from kpudesk.services.deadlines import MovedDeadline, recompute_open_deadlines
 from kpudesk.services.desk import Desk, load_settings
 from kpudesk.services.events import record_event
 from kpudesk.services.validation import clean_text
@@ -16,7 +17,8 @@ from kpudesk.services.validation import clean_text
 
 # Settings that change how days are counted: open deadlines are recomputed when they change.
 # (A changed rule length applies to new clocks only: a running clock keeps the length it began with.)
-CALENDAR_KEYS = {"office.tz", "office.hours", "office.weekend", "office.cuti_bersama"}
+# Hours and time zone apply to receipts from now on: they never move a day 0 already fixed.
+CALENDAR_KEYS = {"office.weekend", "office.cuti_bersama"}
 
 
 @dataclass
@@ -78,8 +80,9 @@ def _validated(given: OfficeInput) -> dict[str, str]:
     return out
 
 
-def save_office(desk: Desk, given: OfficeInput) -> dict[str, str]:
-    """Store the given settings; the office needs a name and a code once. Returns what changed."""
+def save_office(desk: Desk, given: OfficeInput) -> tuple[dict[str, str], list["MovedDeadline"]]:
+    """Store the given settings (the office needs a name and a code once); returns what changed
+    and the open deadlines that moved because of it."""
     values = _validated(given)
     stored = load_settings(desk.session)
     merged = {**stored, **values}
@@ -89,14 +92,13 @@ def save_office(desk: Desk, given: OfficeInput) -> dict[str, str]:
     changed = {k: v for k, v in values.items() if stored.get(k) != v}
     for key, value in changed.items():
         desk.session.merge(Setting(key=key, value=value, updated_at=desk.stored_now()))
+    moved: list[MovedDeadline] = []
     if changed:
         record_event(desk, "office_settings", **changed)
-        desk.reload()
-    if CALENDAR_KEYS & changed.keys():
-        from kpudesk.services.deadlines import recompute_open_deadlines
-
-        recompute_open_deadlines(desk, "pengaturan kantor diubah")
-    return changed
+        before = desk.reload()
+        if CALENDAR_KEYS & changed.keys():
+            moved = recompute_open_deadlines(desk, "pengaturan kantor diubah", before)
+    return changed, moved
 
 
 def settings_with_sources(session: Session) -> list[tuple[str, str, str]]:
