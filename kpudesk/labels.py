@@ -35,3 +35,14 @@ DECISION_LABELS = {
 def label(mapping: dict[str, str], code: str | None) -> str:
     """The Indonesian label of a code, or the code itself when none is known."""
     return mapping.get(code or "", code or "")
+
+EVENT_LABELS = {
+    "registered": "Didaftarkan", "extended": "Diperpanjang", "decided": "Diputuskan", "delivered": "Diserahkan",
+    "withdrawn": "Dicabut pemohon", "voided": "Dibatalkan", "deadline_moved": "Tenggat bergeser",
+    "disposition_added": "Disposisi dibuat", "disposition_accepted": "Disposisi diterima",
+    "disposition_done": "Disposisi selesai", "exemption_started": "Uji konsekuensi dimulai",
+    "objection_filed": "Keberatan diajukan", "filing_late": "Keberatan lewat batas",
+    "filing_premature": "Keberatan sebelum alasannya timbul", "ground_without_refusal": "Alasan a tanpa penolakan",
+    "answered": "Keberatan ditanggapi", "reaction": "Tanggapan pemohon", "dispute_stage": "Tahap sengketa",
+    "expedition_sent": "Dokumen dikirim", "expedition_received": "Tanda terima", "office_settings": "Pengaturan kantor",
+}

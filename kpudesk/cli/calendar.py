@@ -110,20 +110,19 @@ def due(
     if as_json:
         data = answer.as_dict()
         if explain:
-            data["days"] = [{"date": d.day.isoformat(), "counted": d.is_working and d.day != answer.day0,
-                             "kind": d.kind.value, "reason": d.reason} for d in answer.days]
+            data["days"] = [{"date": d.day.isoformat(), "counted": place is not None, "kind": d.kind.value,
+                             "reason": d.reason} for d, place in answer.counted()]
         print_json(data)
         return
     from kpudesk.textfmt import long_date
 
     if explain:
-        rows, count = [], 0
-        for d in answer.days:
+        rows = []
+        for d, place in answer.counted():
             if d.day == answer.day0:
                 rows.append((long_date(d.day), "hari ke-0", ""))
-            elif d.is_working:
-                count += 1
-                rows.append((long_date(d.day), f"dihitung ({count})", KIND_TEXT[d.kind.value] if d.kind.value != "working" else ""))
+            elif place is not None:
+                rows.append((long_date(d.day), f"dihitung ({place})", KIND_TEXT[d.kind.value] if d.kind.value != "working" else ""))
             else:
                 rows.append((long_date(d.day), "dilewati", f"{KIND_TEXT[d.kind.value]}: {d.reason}"))
         print_table(None, ["Tanggal", "Hitungan", "Alasan"], rows)

@@ -6,7 +6,7 @@ import typer
 
 from kpudesk.cli.common import CsvOption, JsonOption, UnmaskOption, open_desk, print_csv, print_json, print_table, stdout_console
 from kpudesk.errors import InvalidInput
-from kpudesk.labels import DEADLINE_STATUS_LABELS, KIND_LABELS, STATUS_LABELS, label
+from kpudesk.labels import DEADLINE_STATUS_LABELS, EVENT_LABELS, KIND_LABELS, STATUS_LABELS, label
 
 LIST_COLUMNS = ["number", "kind", "status", "profile", "received_at", "name", "phone", "info", "next_due", "overdue"]
 
@@ -68,7 +68,7 @@ def _render_story(story: dict[str, Any]) -> None:
         rows.append((d["label"], d["due"], f"{d['amount']} {'HK' if d['unit'] == 'working_days' else 'hari'}",
                      label(DEADLINE_STATUS_LABELS, d["status"]), standing, d["responsible"], d["basis"]))
     print_table("Tenggat", ["Tenggat", "Jatuh tempo", "Lama", "Status", "Keadaan", "Penanggung jawab", "Dasar"], rows)
-    events = [(e["at"].replace("T", " "), e["recorded_at"].replace("T", " "), e["officer"], e["action"], _detail_text(e["detail"]))
+    events = [(e["at"].replace("T", " "), e["recorded_at"].replace("T", " "), e["officer"], label(EVENT_LABELS, e["action"]), _detail_text(e["detail"]))
               for e in story["events"]]
     print_table("Riwayat", ["Waktu", "Dicatat", "Petugas", "Peristiwa", "Rincian"], events)
 

@@ -77,6 +77,17 @@ class DueAnswer:
         start = self.start.isoformat(sep=" ", timespec="minutes") if isinstance(self.start, datetime) else self.start.isoformat()
         return {"start": start, "day0": self.day0.isoformat(), "working_days": self.working_days, "due": self.due.isoformat()}
 
+    def counted(self) -> list[tuple[DayStatus, int | None]]:
+        """Each day from day 0 to the due date with its place in the count (None: not counted)."""
+        out, count = [], 0
+        for status in self.days:
+            place = None
+            if status.is_working and status.day != self.day0:
+                count += 1
+                place = count
+            out.append((status, place))
+        return out
+
 
 def due_from(desk: Desk, start: datetime, has_time: bool, n: int) -> DueAnswer:
     """Day 0 and the due date N working days after a receipt at `start` (office time)."""
