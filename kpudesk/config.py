@@ -20,7 +20,7 @@ from kpudesk.rules import DEFAULT_ROLES
 APP_NAME = "kpudesk"
 TIME_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 ZONE_LABELS = {zone: label for label, zone in TIME_ZONES.items()}
-CASE_KINDS = ("request", "objection", "exemption", "expedition")
+NUMBERED_KINDS = ("request", "objection", "exemption", "expedition")
 TEMPLATE_FIELDS = {"seq", "office", "month_roman", "month", "year", "kind"}
 
 DEFAULT_TEMPLATES = {
@@ -127,8 +127,8 @@ def parse_hours(value: str) -> tuple[time, time]:
 
 def validate_template(kind: str, template: str) -> str:
     """Check a numbering template: known fields only, and {seq} and {year} must be there."""
-    if kind not in CASE_KINDS:
-        raise InvalidInput(f"Jenis '{kind}' tidak dikenal untuk templat; gunakan {', '.join(CASE_KINDS)}.")
+    if kind not in NUMBERED_KINDS:
+        raise InvalidInput(f"Jenis '{kind}' tidak dikenal untuk templat; gunakan {', '.join(NUMBERED_KINDS)}.")
     try:
         fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     except ValueError as exc:

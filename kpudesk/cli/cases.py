@@ -5,7 +5,6 @@ from typing import Annotated, Any
 import typer
 
 from kpudesk.cli.common import CsvOption, JsonOption, UnmaskOption, open_desk, print_csv, print_json, print_table, stdout_console
-from kpudesk.errors import InvalidInput
 from kpudesk.labels import DEADLINE_STATUS_LABELS, EVENT_LABELS, KIND_LABELS, STATUS_LABELS, label
 
 LIST_COLUMNS = ["number", "kind", "status", "profile", "received_at", "name", "phone", "info", "next_due", "overdue"]
@@ -108,13 +107,9 @@ def list_cases(
     as_csv: CsvOption = False,
 ) -> None:
     """Daftar perkara, terbaru dahulu, dengan tenggat terdekat."""
-    from kpudesk.services.cases import CASE_KINDS, STATUSES, ListFilter
+    from kpudesk.services.cases import ListFilter
     from kpudesk.services.cases import list_cases as query
 
-    if status and status not in STATUSES:
-        raise InvalidInput(f"--status '{status}' tidak dikenal; pilih salah satu: {', '.join(STATUSES)}.")
-    if kind and kind not in CASE_KINDS:
-        raise InvalidInput(f"--kind '{kind}' tidak dikenal; pilih salah satu: {', '.join(CASE_KINDS)}.")
     with open_desk() as desk:
         rows = query(desk, ListFilter(status, year, kind, search, overdue, limit), unmask=unmask)
     if as_json:

@@ -99,6 +99,10 @@ def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dic
     """Cases matching the filter, newest first, with their nearest open deadline."""
     if flt.limit < 1:
         raise InvalidInput(f"--limit harus 1 atau lebih, bukan {flt.limit}.")
+    if flt.status and flt.status not in STATUSES:
+        raise InvalidInput(f"--status '{flt.status}' tidak dikenal; pilih salah satu: {', '.join(STATUSES)}.")
+    if flt.kind and flt.kind not in CASE_KINDS:
+        raise InvalidInput(f"--kind '{flt.kind}' tidak dikenal; pilih salah satu: {', '.join(CASE_KINDS)}.")
     request_id = func.coalesce(Case.parent_id, Case.id)
     query = select(Case, RequestDetail).outerjoin(RequestDetail, RequestDetail.case_id == request_id)
     if flt.kind:
