@@ -20,15 +20,16 @@ from kpudesk.rules import DEFAULT_ROLES
 APP_NAME = "kpudesk"
 TIME_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
 ZONE_LABELS = {zone: label for label, zone in TIME_ZONES.items()}
-NUMBERED_KINDS = ("request", "objection", "exemption", "expedition")
 TEMPLATE_FIELDS = {"seq", "office", "month_roman", "month", "year", "kind"}
+EXPEDITION_TEMPLATE = "{seq:03d}/EKS/{office}/{month_roman}/{year}"
 
-DEFAULT_TEMPLATES = {
-    "request": "{seq:03d}/PPID/{office}/{month_roman}/{year}",
-    "objection": "{seq:03d}/KEB/{office}/{month_roman}/{year}",
-    "exemption": "{seq:03d}/UK/{office}/{month_roman}/{year}",
-    "expedition": "{seq:03d}/EKS/{office}/{month_roman}/{year}",
-}
+
+def default_templates() -> dict[str, str]:
+    """The numbering template of every registered kind, and of the expedition book."""
+    from kpudesk import kinds
+
+    return {**{s.code: s.template for s in kinds.kinds() if s.numbered}, "expedition": EXPEDITION_TEMPLATE}
+
 
 # Every office setting with its default; `kpudesk config` lists them in this order.
 OFFICE_DEFAULTS: dict[str, str] = {
@@ -39,7 +40,7 @@ OFFICE_DEFAULTS: dict[str, str] = {
     "office.weekend": "sat,sun",
     "office.cuti_bersama": "non-working",
     "office.officer": "",
-    **{f"template.{kind}": tpl for kind, tpl in DEFAULT_TEMPLATES.items()},
+    **{f"template.{kind}": tpl for kind, tpl in default_templates().items()},
     **{f"role.{key}": title for key, title in DEFAULT_ROLES.items()},
 }
 
@@ -127,8 +128,10 @@ def parse_hours(value: str) -> tuple[time, time]:
 
 def validate_template(kind: str, template: str) -> str:
     """Check a numbering template: known fields only, and {seq} and {year} must be there."""
-    if kind not in NUMBERED_KINDS:
-        raise InvalidInput(f"Jenis '{kind}' tidak dikenal untuk templat; gunakan {', '.join(NUMBERED_KINDS)}.")
+    from kpudesk.kinds import numbered_kinds
+
+    if kind not in numbered_kinds():
+        raise InvalidInput(f"Jenis '{kind}' tidak dikenal untuk templat; gunakan {', '.join(numbered_kinds())}.")
     try:
         fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
     except ValueError as exc:
@@ -198,7 +201,7 @@ class OfficeProfile:
         return self.get("office.cuti_bersama") == "working"
 
     def template(self, kind: str) -> str:
-        return self.get(f"template.{kind}")
+        return self.get(f"template.{kind}") or default_templates().get(kind, "")
 
     def role(self, key: str) -> str:
         return self.get(f"role.{key}") or key

@@ -1,14 +1,17 @@
 """Indonesian labels for the codes stored in the database (statuses, kinds, decisions). Pure."""
 
-KIND_LABELS = {
-    "request": "Permohonan informasi",
-    "objection": "Keberatan",
-    "exemption": "Uji konsekuensi",
-    "expedition": "Ekspedisi",
-}
+def kind_label(code: str) -> str:
+    """The Indonesian name of a case kind, from the kind registry ('Permohonan informasi')."""
+    from kpudesk import kinds
+
+    if code == "expedition":
+        return "Ekspedisi"
+    spec = kinds.find_kind(code)
+    return spec.label if spec else code
 
 STATUS_LABELS = {
     "registered": "Terdaftar",
+    "in_progress": "Sedang diproses",
     "extended": "Diperpanjang",
     "decided": "Sudah diberitahukan",
     "closed": "Selesai",
@@ -44,5 +47,5 @@ EVENT_LABELS = {
     "objection_filed": "Keberatan diajukan", "filing_late": "Keberatan lewat batas",
     "filing_premature": "Keberatan sebelum alasannya timbul", "ground_without_refusal": "Alasan a tanpa penolakan",
     "answered": "Keberatan ditanggapi", "reaction": "Tanggapan pemohon", "dispute_stage": "Tahap sengketa",
-    "expedition_sent": "Dokumen dikirim", "expedition_received": "Tanda terima", "office_settings": "Pengaturan kantor",
+    "expedition_sent": "Dokumen dikirim", "step_done": "Langkah SOP", "sop_loaded": "SOP dimuat", "expedition_received": "Tanda terima", "office_settings": "Pengaturan kantor",
 }

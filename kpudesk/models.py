@@ -61,6 +61,12 @@ class Case(SQLModel, table=True):
     parent_id: Optional[int] = Field(default=None, foreign_key="case.id", index=True)
     closed_at: Optional[datetime] = None
     void_reason: Optional[str] = None
+    # Kinds run by the SOP step engine keep their form as JSON, with who and what copied out
+    # for lists, search and `overdue`; requests keep theirs in request_detail.
+    party: str = ""
+    subject: str = ""
+    form: str = "{}"
+    sop_version: Optional[int] = None
 
 
 class RequestDetail(SQLModel, table=True):
@@ -160,6 +166,11 @@ class Deadline(SQLModel, table=True):
     closed_at: Optional[datetime] = None
     late_days: Optional[int] = None
     disposition_id: Optional[int] = Field(default=None, foreign_key="disposition.id")
+    # SOP step clocks: the step's code; for standards in office minutes, the moments (UTC).
+    step: Optional[str] = Field(default=None, max_length=40)
+    start_at: Optional[datetime] = None
+    due_at: Optional[datetime] = None
+    late_minutes: Optional[int] = None
 
 
 class Disposition(SQLModel, table=True):
@@ -195,6 +206,42 @@ class Expedition(SQLModel, table=True):
     received_by: str = ""
     received_at: Optional[datetime] = None
     officer: str = ""
+    created_at: datetime
+
+
+class SopRevision(SQLModel, table=True):
+    """One loaded revision of an SOP flow for a case kind; the newest applies to steps not yet done."""
+
+    __tablename__ = "sop_revision"
+    kind: str = Field(primary_key=True, max_length=20)
+    version: int = Field(primary_key=True)
+    title: str
+    source: str  # the SOP file's text, so an old revision can be shown as it was
+    loaded_at: datetime
+    officer: str = ""
+
+
+class CaseStep(SQLModel, table=True):
+    """A step of an SOP-driven case, as done: when, by whom, under which revision, how late."""
+
+    __tablename__ = "case_step"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    step: str = Field(max_length=40)
+    no: int = 0
+    label: str
+    sop_version: int
+    responsible: str = ""
+    standard: str = ""
+    done_at: datetime
+    due: Optional[date] = None
+    due_at: Optional[datetime] = None
+    late_days: Optional[int] = None
+    late_minutes: Optional[int] = None
+    officer: str = ""
+    note: str = ""
+    document: str = ""
+    expedition_id: Optional[int] = Field(default=None, foreign_key="expedition.id")
     created_at: datetime
 
 

@@ -26,18 +26,6 @@ class Rule:
         return f"{self.amount} {self.unit_label} ({self.basis})"
 
 
-# Deadline kinds, in the words the code uses (DOMAIN.md §7), with their Indonesian labels.
-DEADLINE_LABELS: dict[str, str] = {
-    "notice": "Pemberitahuan tertulis",
-    "extension": "Pemberitahuan tertulis (perpanjangan)",
-    "provision": "Penyediaan informasi belum didokumentasikan",
-    "objection_window": "Batas pengajuan keberatan",
-    "objection_answer": "Tanggapan atas keberatan",
-    "dispute_window": "Batas pengajuan sengketa ke Komisi Informasi",
-    "consequence_test": "Uji konsekuensi",
-    "disposition": "Tindak lanjut disposisi",
-}
-
 DEFAULT_ROLES: dict[str, str] = {
     "chair": "Ketua",
     "secretary": "Sekretaris",
@@ -48,6 +36,10 @@ DEFAULT_ROLES: dict[str, str] = {
     "head_technical": "Kasubag Teknis dan Hupmas",
     "head_legal": "Kasubag Hukum dan SDM",
     "head_general": "Kasubag Umum dan Logistik",
+    "head_section": "Kasubag",
+    "leadership": "Sekretaris dan Ketua",
+    "dumas_unit": "Unit Dumas",
+    "plenary": "Pleno KPU",
     "requester": "Pemohon",
 }
 

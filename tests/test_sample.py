@@ -49,7 +49,7 @@ def test_load_reports_commands_and_cases(sample_db):
     commands = parse_commands(sample_file().read_text(encoding="utf-8"))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert f"{len(commands)} perintah, 70 perkara (57 permohonan, 8 keberatan, 5 uji konsekuensi)" in result.stderr
+    assert f"{len(commands)} perintah, 70 perkara (57 permohonan informasi, 8 keberatan, 5 uji konsekuensi)" in result.stderr
 
 
 def test_cases_in_every_state(sample):
@@ -160,7 +160,7 @@ register request --name 'Maria Bria' --address 'Jl. Timor Raya, Oelamasi' \\
 def test_load_own_file_with_continuations(run, tmp_path):
     res = run("sample", "load", "--file", _write(tmp_path, MINI))
     assert res.exit_code == 0, res.stderr
-    assert "2 perintah, 1 perkara (1 permohonan)" in res.stderr
+    assert "2 perintah, 1 perkara (1 permohonan informasi)" in res.stderr
     shown = json.loads(run("show", "001/PPID/KPU-KOTA.CTH/III/2026", "--json").stdout)
     assert shown["request"]["info"] == "Salinan SK DPT"
 

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 import typer
 
 from kpudesk.cli.common import CsvOption, JsonOption, UnmaskOption, open_desk, print_csv, print_json, print_table, stdout_console
-from kpudesk.labels import DEADLINE_STATUS_LABELS, EVENT_LABELS, KIND_LABELS, STATUS_LABELS, label
+from kpudesk.labels import DEADLINE_STATUS_LABELS, EVENT_LABELS, STATUS_LABELS, kind_label, label
 
 LIST_COLUMNS = ["number", "kind", "status", "profile", "received_at", "name", "phone", "info", "next_due", "overdue"]
 
@@ -50,7 +50,7 @@ SECTION_TITLES = {
 
 def _render_story(story: dict[str, Any]) -> None:
     out = stdout_console()
-    out.print(f"{story['number']} — {label(KIND_LABELS, story['kind'])}, "
+    out.print(f"{story['number']} — {kind_label(story['kind'])}, "
               f"{label(STATUS_LABELS, story['status'])}")
     out.print(f"Diterima {story['received_at'].replace('T', ' ')} · hari ke-0 {story['day0']} · profil {story['profile']}")
     if story.get("void_reason"):
@@ -118,7 +118,7 @@ def list_cases(
         print_csv(rows, LIST_COLUMNS)
     else:
         print_table(None, ["Nomor", "Jenis", "Status", "Diterima", "Nama", "Informasi", "Tenggat"],
-                    [(r["number"], label(KIND_LABELS, r["kind"]), label(STATUS_LABELS, r["status"]), r["received_at"],
+                    [(r["number"], kind_label(r["kind"]), label(STATUS_LABELS, r["status"]), r["received_at"],
                       r["name"], r["info"][:60], (r["next_due"] or "") + (" (terlambat)" if r["overdue"] else ""))
                      for r in rows])
 

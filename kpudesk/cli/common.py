@@ -138,10 +138,11 @@ def report_moves(moved: Sequence["MovedDeadline"], as_json: bool) -> None:
     if as_json:
         print_json([m.as_dict() for m in moved])
     elif moved:
-        from kpudesk.rules import DEADLINE_LABELS
+        from kpudesk.kinds import clock_specs
 
+        labels = {code: spec.label for code, spec in clock_specs().items()}
         print_table(f"Tenggat yang bergeser: {len(moved)}", ["Nomor", "Tenggat", "Semula", "Menjadi"],
-                    [(m.number, DEADLINE_LABELS.get(m.kind, m.kind), m.old_due.isoformat(), m.new_due.isoformat())
+                    [(m.number, labels.get(m.kind, m.kind), m.old_due.isoformat(), m.new_due.isoformat())
                      for m in moved])
     else:
         say("Tidak ada tenggat berjalan yang bergeser.")

@@ -136,7 +136,7 @@ def void(
     as_json: JsonOption = False,
 ) -> None:
     """Batalkan perkara yang salah catat (tidak dihapus); tenggat yang berjalan dihentikan."""
-    from kpudesk.services.lifecycle import void_case
+    from kpudesk.services.cases import void_case
 
     with open_desk(write=True, officer=officer) as desk:
         case = void_case(desk, number, reason)

@@ -15,8 +15,6 @@ if TYPE_CHECKING:
 
 sample_app = typer.Typer(help="Data contoh: KPU Kabupaten Kupang dengan perkara di setiap tahap.", no_args_is_help=True)
 
-KIND_LABELS = {"request": "permohonan", "objection": "keberatan", "exemption": "uji konsekuensi"}
-
 
 def _replay_one(command: Any, db: str, args: list[str]) -> tuple[int, str]:
     """Run one kpudesk command in-process, quietly; returns its exit code and its last word on stderr."""
@@ -68,7 +66,9 @@ def load(
     _replay(commands, str(db_path()))
     with open_desk() as desk:
         counts = case_counts(desk)
-    detail = ", ".join(f"{n} {KIND_LABELS.get(kind, kind)}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    from kpudesk.labels import kind_label
+
+    detail = ", ".join(f"{n} {kind_label(kind).lower()}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
     say(f"Data contoh dimuat dari {path}: {len(commands)} perintah, {sum(counts.values())} perkara ({detail}).")
 
 

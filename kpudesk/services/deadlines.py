@@ -3,18 +3,28 @@
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import func
+from sqlalchemy import and_, func, or_
 from sqlmodel import col, select
 
+from kpudesk import kinds
 from kpudesk.calendar import WorkCalendar
 from kpudesk.models import Case, Deadline, RequestDetail
-from kpudesk.rules import DEADLINE_LABELS, Rule, rule_for
+from kpudesk.rules import Rule, rule_for
 from kpudesk.services.desk import Desk
 from kpudesk.services.events import record_event
 
-# Clocks the office must meet; the requester's own windows (objection, dispute) are tracked
-# but never reported as the office being late.
-OFFICE_KINDS = ("notice", "extension", "provision", "objection_answer", "disposition", "consequence_test")
+
+def clock_label(desk: Desk, deadline: Deadline) -> str:
+    """The Indonesian name of a clock: the registry's label, or the SOP step's own label."""
+    if deadline.step:
+        return step_label(deadline)
+    spec = kinds.clock_specs().get(deadline.kind)
+    return spec.label if spec else deadline.kind
+
+
+def step_label(deadline: Deadline) -> str:
+    """An SOP step clock keeps its step's label in `basis` before the ' — ' (see services.steps)."""
+    return deadline.basis.split(" — ", 1)[0]
 
 
 def compute_due(calendar: WorkCalendar, start: date, amount: int, working_days: bool) -> date:
@@ -25,8 +35,9 @@ def compute_due(calendar: WorkCalendar, start: date, amount: int, working_days: 
 
 
 def days_late(calendar: WorkCalendar, deadline: Deadline, as_of: date) -> int:
-    """Whole days past due on `as_of` (working or calendar days, as the rule counts); negative = days left."""
-    if deadline.working_days:
+    """Whole days past due on `as_of` (working or calendar days, as the rule counts); negative = days left.
+    A clock in office minutes counts in working days here (its minutes: services.steps)."""
+    if deadline.working_days or deadline.due_at is not None:
         return calendar.working_days_between(deadline.due, as_of)
     return (as_of - deadline.due).days
 
@@ -84,12 +95,19 @@ class DueItem:
     responsible: str
     subject: str
     basis: str
+    due_at: datetime | None = None  # office-local due moment of a clock in office minutes
+
+    @property
+    def unit(self) -> str:
+        if self.due_at is not None:
+            return "minutes"
+        return "working_days" if self.working_days else "calendar_days"
 
     def as_dict(self) -> dict[str, object]:
         return {
             "number": self.number, "case_kind": self.case_kind, "deadline": self.kind, "label": self.label,
-            "due": self.due.isoformat(), "days": self.days,
-            "unit": "working_days" if self.working_days else "calendar_days",
+            "due": self.due.isoformat(), "days": self.days, "unit": self.unit,
+            "due_at": self.due_at.isoformat(timespec="minutes") if self.due_at else None,
             "responsible": self.responsible, "subject": self.subject, "basis": self.basis,
         }
 
@@ -101,24 +119,35 @@ def _subject(name: str | None, info: str | None) -> str:
 
 def due_items(desk: Desk, as_of: date, within: int | None = None) -> tuple[list[DueItem], list[DueItem]]:
     """Open office clocks due before `as_of` (late, oldest first) and, with `within`, those due
-    from `as_of` to `within` working days after it."""
+    from `as_of` to `within` working days after it. A clock in office minutes is late from the
+    minute it is due; its `days` are then office minutes (late or left)."""
     horizon = desk.calendar.add_working_days(as_of, within) if within is not None else as_of - timedelta(days=1)
     request_id = func.coalesce(Case.parent_id, Case.id)
+    in_window = or_(Deadline.due <= horizon, and_(col(Deadline.due_at).is_not(None), Deadline.due <= as_of))
     query = (
         select(Deadline, Case, RequestDetail.name, RequestDetail.info)
         .join(Case, Case.id == Deadline.case_id)
         .outerjoin(RequestDetail, RequestDetail.case_id == request_id)
-        .where(Deadline.status == "open", col(Deadline.kind).in_(OFFICE_KINDS), Deadline.due <= horizon)
+        .where(Deadline.status == "open", col(Deadline.kind).in_(kinds.office_clock_kinds()), in_window)
         .order_by(Deadline.due, Case.number, Deadline.id)
     )
     late, upcoming = [], []
+    now_local = desk.local_now()
     for deadline, case, name, info in desk.session.exec(query):
-        days = days_late(desk.calendar, deadline, as_of)
+        due_at = desk.to_local(deadline.due_at) if deadline.due_at else None
+        if due_at is not None:
+            is_late = due_at < now_local if as_of == now_local.date() else deadline.due < as_of
+            amount = desk.calendar.office_minutes_between(*sorted((due_at, now_local)), desk.profile.office_hours)
+        else:
+            is_late, amount = deadline.due < as_of, abs(days_late(desk.calendar, deadline, as_of))
+        if not is_late and within is None:
+            continue
         item = DueItem(
-            case.number, case.kind, deadline.kind, DEADLINE_LABELS.get(deadline.kind, deadline.kind),
-            deadline.due, abs(days), deadline.working_days, deadline.responsible, _subject(name, info), deadline.basis,
+            case.number, case.kind, deadline.kind, clock_label(desk, deadline), deadline.due, amount,
+            deadline.working_days, deadline.responsible, _subject(name or case.party, info or case.subject),
+            deadline.basis, due_at,
         )
-        (late if deadline.due < as_of else upcoming).append(item)
+        (late if is_late else upcoming).append(item)
     return late, upcoming
 
 
@@ -144,16 +173,21 @@ def recompute_open_deadlines(desk: Desk, reason: str, before: WorkCalendar) -> l
     rows = list(desk.session.exec(query))
     recomputed_cases: set[int] = set()
     notice_due: dict[int, date] = {}
+    clocks = kinds.clock_specs()
     for deadline, case in rows:
         if case.id not in recomputed_cases:
             case.day0 = day_zero_after_change(before, calendar, desk.to_local(case.received_at), case.day0, closing)
             desk.session.add(case)
             recomputed_cases.add(case.id)
-        if deadline.kind in ("notice", "objection_answer"):
+        counts_from = clocks[deadline.kind].counts_from if deadline.kind in clocks else "step"
+        if counts_from == "day0":
             deadline.start = case.day0
-        elif deadline.kind == "extension":
+        elif counts_from == "previous" and deadline.kind == "extension":
             deadline.start = notice_due.get(case.id) or _original_notice_due(desk, case, deadline)
-        new_due = compute_due(calendar, deadline.start, deadline.amount, deadline.working_days)
+        if deadline.due_at is not None:
+            new_due = _recompute_office_moment(desk, deadline)
+        else:
+            new_due = compute_due(calendar, deadline.start, deadline.amount, deadline.working_days)
         if deadline.kind == "notice":
             notice_due[case.id] = new_due
         if new_due != deadline.due:
@@ -163,6 +197,14 @@ def recompute_open_deadlines(desk: Desk, reason: str, before: WorkCalendar) -> l
             deadline.due = new_due
             desk.session.add(deadline)
     return moved
+
+
+def _recompute_office_moment(desk: Desk, deadline: Deadline) -> date:
+    """A clock in office minutes after a calendar change: its due moment counted again from its start."""
+    start = desk.to_local(deadline.start_at or deadline.due_at)
+    due_local = desk.calendar.add_office_minutes(start, deadline.amount, desk.profile.office_hours)
+    deadline.due_at = desk.to_utc(due_local)
+    return due_local.date()
 
 
 def day_zero_after_change(before: WorkCalendar, after: WorkCalendar, received: datetime, day0: date,

@@ -12,12 +12,10 @@ from sqlmodel import col, select
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.models import Case, Deadline, ExemptionDetail
 from kpudesk.services import validation as check
-from kpudesk.services.cases import find_case
+from kpudesk.services.cases import find_case, new_case, parent_request, since
 from kpudesk.services.deadlines import close_deadline, open_deadline, open_deadlines, rule_of
 from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
-from kpudesk.services.objections import request_for, since
-from kpudesk.services.requests import new_case
 
 # Pasal 17 UU 14/2008, letters a–j (DOMAIN.md §3).
 EXEMPTIONS = {
@@ -62,7 +60,7 @@ def _pending_test(desk: Desk, request_id: int) -> Case | None:
 def start_exemption(desk: Desk, request_number: str | None, received: datetime | None = None, *,
                     has_time: bool = True) -> ExemptionStarted:
     """Register a consequence test on a request and start its 7-day clock (calendar days)."""
-    request = request_for(desk, request_number)
+    request = parent_request(desk, request_number)
     pending = _pending_test(desk, request.id)
     if pending is not None:
         raise Refused(f"Uji konsekuensi {pending.number} untuk permohonan {request.number} belum diputus; "

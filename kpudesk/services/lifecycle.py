@@ -10,11 +10,11 @@ from datetime import date, datetime
 from sqlmodel import col, select
 
 from kpudesk.errors import InvalidInput, Refused
-from kpudesk.labels import DECISION_LABELS, KIND_LABELS, STATUS_LABELS, label
+from kpudesk.labels import DECISION_LABELS, STATUS_LABELS, kind_label, label
 from kpudesk.models import Case, Deadline, ExemptionDetail, Expedition, RequestDetail
 from kpudesk.rules import Rule
 from kpudesk.services import validation as check
-from kpudesk.services.cases import find_case
+from kpudesk.services.cases import cancel_open_clocks, find_case
 from kpudesk.services.deadlines import close_deadline, open_deadline, open_deadlines, rule_of
 from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
@@ -37,7 +37,7 @@ def _request(desk: Desk, number: str) -> tuple[Case, RequestDetail]:
     case = find_case(desk, number)
     detail = desk.session.get(RequestDetail, case.id) if case.kind == "request" else None
     if detail is None:
-        raise Refused(f"Nomor {case.number} adalah {label(KIND_LABELS, case.kind).lower()}, bukan permohonan informasi; "
+        raise Refused(f"Nomor {case.number} adalah {kind_label(case.kind).lower()}, bukan permohonan informasi; "
                       "tindakan ini hanya untuk permohonan informasi.")
     return case, detail
 
@@ -324,7 +324,7 @@ def deliver_request(desk: Desk, number: str, handover: Handover, at: datetime | 
     for clock in open_deadlines(desk, case.id, "provision"):
         provision_late = close_deadline(desk, clock, moment.date())
     # A closed request owes nothing more: clocks still running (dispositions) stop, as on withdrawal.
-    cancelled = _cancel_open_clocks(desk, case, moment.date())
+    cancelled = cancel_open_clocks(desk, case, moment.date())
     case.status, case.closed_at = "closed", desk.to_utc(moment)
     desk.session.add_all([entry, detail, case])
     record_event(desk, "delivered", case_id=case.id, expedition_id=entry.id, at=_stamp(moment),
@@ -336,13 +336,6 @@ def deliver_request(desk: Desk, number: str, handover: Handover, at: datetime | 
 # --- withdrawal and voiding ---
 
 
-def _cancel_open_clocks(desk: Desk, case: Case, on: date) -> list[str]:
-    clocks = open_deadlines(desk, case.id)
-    for clock in clocks:
-        close_deadline(desk, clock, on, status="cancelled")
-    return [clock.kind for clock in clocks]
-
-
 def withdraw_request(desk: Desk, number: str, reason: str | None, at: datetime | None = None, *,
                      has_time: bool = True) -> Case:
     """The requester withdraws the request: status 'withdrawn', open clocks cancelled."""
@@ -350,40 +343,10 @@ def withdraw_request(desk: Desk, number: str, reason: str | None, at: datetime |
     case, detail = _request(desk, number)
     _refuse_if_ended(case, "dicabut")
     moment = action_moment(desk, at, has_time, _last_step(desk, case, detail), "Waktu pencabutan")
-    cancelled = _cancel_open_clocks(desk, case, moment.date())
+    cancelled = cancel_open_clocks(desk, case, moment.date())
     case.status, case.closed_at = "withdrawn", desk.to_utc(moment)
     desk.session.add(case)
     record_event(desk, "withdrawn", case_id=case.id, reason=reason, at=_stamp(moment), cancelled=cancelled)
-    return case
-
-
-def _refuse_if_live_children(desk: Desk, case: Case) -> None:
-    """A request is voided only after its objections and consequence tests are voided or finished,
-    so that no case is left running under a request that no longer counts."""
-    query = (select(Case).where(Case.parent_id == case.id, col(Case.kind).in_(("objection", "exemption")),
-                                col(Case.status).not_in(("void", "closed")))
-             .order_by(col(Case.id)))
-    # A consequence test is finished once decided: it has no later step that would close it.
-    live = [c for c in desk.session.exec(query) if not (c.kind == "exemption" and c.status == "decided")]
-    if live:
-        names = ", ".join(f"{label(KIND_LABELS, c.kind).lower()} {c.number} ({label(STATUS_LABELS, c.status)})"
-                          for c in live)
-        raise Refused(f"Permohonan {case.number} masih memiliki perkara turunan yang berjalan; "
-                      f"batalkan/selesaikan dahulu: {names}.")
-
-
-def void_case(desk: Desk, number: str, reason: str | None) -> Case:
-    """Void any case entered by mistake: status 'void' with the reason, open clocks cancelled."""
-    reason = check.clean_text(reason, "Alasan pembatalan (--reason)", long=True, required=True)
-    case = find_case(desk, number)
-    if case.status == "void":
-        raise Refused(f"{case.number} sudah dibatalkan sebelumnya (alasan: {case.void_reason}); tidak ada yang diubah.")
-    _refuse_if_live_children(desk, case)
-    previous = case.status
-    cancelled = _cancel_open_clocks(desk, case, desk.today())
-    case.status, case.void_reason = "void", reason
-    desk.session.add(case)
-    record_event(desk, "voided", case_id=case.id, reason=reason, previous_status=previous, cancelled=cancelled)
     return case
 
 

@@ -16,11 +16,10 @@ from kpudesk.labels import DECISION_LABELS, STATUS_LABELS, label
 from kpudesk.models import Case, Deadline, Event, ObjectionDetail, RequestDetail
 from kpudesk.rules import Rule
 from kpudesk.services import validation as check
-from kpudesk.services.cases import find_case
+from kpudesk.services.cases import find_case, new_case, parent_request, since
 from kpudesk.services.deadlines import close_deadline, compute_due, open_deadline, open_deadlines, rule_of
 from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
-from kpudesk.services.requests import new_case
 
 # Pasal 35 ayat (1) UU 14/2008.
 GROUNDS = {
@@ -45,26 +44,6 @@ NEXT_STAGES = {
     "adjudication": ("decided",),
     "decided": (),
 }
-
-
-def request_for(desk: Desk, number: str | None) -> Case:
-    """The request a new objection or consequence test is about: it must exist, be a request, neither
-    voided nor withdrawn by the requester."""
-    if not (number or "").strip():
-        raise InvalidInput("Nomor permohonan wajib diisi: --request NOMOR.")
-    case = find_case(desk, number or "")
-    if case.kind != "request":
-        raise Refused(f"Nomor {case.number} bukan permohonan informasi; sebutkan nomor pendaftaran permohonan (…/PPID/…).")
-    if case.status == "void":
-        raise Refused(f"Permohonan {case.number} sudah dibatalkan (salah catat); tidak dapat diajukan keberatan atau uji konsekuensi.")
-    if case.status == "withdrawn":
-        raise Refused(f"Permohonan {case.number} sudah dicabut pemohon; tidak dapat diajukan keberatan atau uji konsekuensi.")
-    return case
-
-
-def since(desk: Desk, case: Case) -> tuple[datetime, str]:
-    """The receipt of a case, as the earliest moment a later step may carry."""
-    return desk.to_local(case.received_at), f"diterimanya {case.number}"
 
 
 # --- registration -------------------------------------------------------------------------
@@ -173,7 +152,7 @@ def register_objection(desk: Desk, form: ObjectionForm, received: datetime | Non
                        has_time: bool = True) -> ObjectionRegistered:
     """Register an objection to a request: number, filing window and the Atasan PPID's answer clock."""
     detail = _validated(form)
-    request = request_for(desk, form.request)
+    request = parent_request(desk, form.request)
     received_local = action_moment(desk, received, has_time, since(desk, request), "Waktu diterima keberatan")
     case = new_case(desk, "objection", received_local, profile=request.profile, parent_id=request.id)
     window = filing_window(desk, request, case.day0)

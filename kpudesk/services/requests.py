@@ -7,10 +7,10 @@ from kpudesk.errors import InvalidInput
 from kpudesk.models import Case, RequestDetail
 from kpudesk.rules import Rule
 from kpudesk.services import validation as check
+from kpudesk.services.cases import new_case, protect
 from kpudesk.services.deadlines import open_deadline, rule_of
 from kpudesk.services.desk import Desk
 from kpudesk.services.events import record_event
-from kpudesk.services.numbering import issue_number
 
 ID_TYPES = ("ktp", "sim", "paspor", "akta")
 CHANNELS = ("langsung", "surat", "email", "telepon", "faks", "website", "whatsapp")
@@ -112,21 +112,6 @@ def resolve_received(desk: Desk, received: datetime | None) -> datetime:
     return received
 
 
-def new_case(desk: Desk, kind: str, received_local: datetime, *, profile: str = "publik",
-             parent_id: int | None = None, day0: date | None = None) -> Case:
-    """Insert a case with its registration number, issued in this same transaction."""
-    seq, number = issue_number(desk, kind, received_local.date())
-    case = Case(
-        kind=kind, number=number, seq=seq, year=received_local.year, status="registered", profile=profile,
-        received_at=desk.to_utc(received_local),
-        day0=day0 or desk.calendar.day_zero(received_local, desk.profile.closing),
-        officer=desk.officer, created_at=desk.stored_now(), parent_id=parent_id,
-    )
-    desk.session.add(case)
-    desk.session.flush()
-    return case
-
-
 def register_request(desk: Desk, form: RequestForm, received: datetime | None = None) -> Registered:
     """Register a request: number, day 0 and the written-notice deadline, in one transaction."""
     detail = validated(form)
@@ -146,3 +131,9 @@ def detail_dict(detail: RequestDetail) -> dict[str, object]:
     """The form's fields, for `show --json` (personal data unmasked: the caller masks)."""
     names = [f.name for f in fields(RequestForm) if f.name != "election"]
     return {name: getattr(detail, name) for name in names}
+
+
+def story_section(desk: Desk, case: Case, *, unmask: bool) -> dict[str, object]:
+    """The request form for `show` (personal data masked unless asked)."""
+    detail = desk.session.get(RequestDetail, case.id) if case.kind == "request" else None
+    return {"request": protect(detail_dict(detail), unmask)} if detail is not None else {}
