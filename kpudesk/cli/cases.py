@@ -41,6 +41,7 @@ def show(
 
 
 SECTION_TITLES = {
+    "form": "Isian",
     "request": "Isian permohonan", "extension": "Perpanjangan", "notice": "Pemberitahuan tertulis",
     "delivery": "Penyerahan informasi", "objection": "Keberatan", "exemption": "Uji konsekuensi",
     "objections": "Keberatan atas permohonan ini", "exemptions": "Uji konsekuensi atas permohonan ini",
@@ -58,8 +59,10 @@ def _render_story(story: dict[str, Any]) -> None:
     for key, title in SECTION_TITLES.items():
         if story.get(key):
             out.print(f"\n{title}", style="bold")
-            for line in _section_lines(story[key]):
+            for line in _section_lines(story[key], _form_labels(story["kind"]) if key == "form" else FIELD_LABELS):
                 out.print(f"  {line}")
+    if story.get("steps"):
+        _render_steps(story)
     rows = []
     for d in story["deadlines"]:
         standing = (f"terlambat {d['late_days']} hari" if d["late_days"] else
@@ -72,12 +75,31 @@ def _render_story(story: dict[str, Any]) -> None:
     print_table("Riwayat", ["Waktu", "Dicatat", "Petugas", "Peristiwa", "Rincian"], events)
 
 
-def _section_lines(value: Any) -> list[str]:
+def _render_steps(story: dict[str, Any]) -> None:
+    """The SOP steps done (when, by whom, within standard or how late) and those that may follow."""
+    from kpudesk.cli.steps import late_text
+
+    print_table("Langkah SOP", ["No", "Langkah", "Selesai", "Oleh", "Mutu baku", "Batas", "Keadaan", "Versi SOP"],
+                [(s["no"], s["label"], s["done_at"].replace("T", " "), s["by"], s["standard"],
+                  (s["due_at"] or s["due"] or "").replace("T", " "), late_text(s), s["sop_version"]) for s in story["steps"]])
+    for s in story.get("next_steps", []):
+        optional = " (bila perlu)" if s["optional"] else ""
+        stdout_console().print(f"  Berikutnya: {s['no']} {s['step']} — {s['label']}{optional}; {s['responsible']}, {s['standard']}")
+
+
+def _form_labels(kind: str) -> dict[str, str]:
+    from kpudesk import kinds
+
+    spec = kinds.find_kind(kind)
+    return {f.name: f.label for f in spec.fields} if spec else {}
+
+
+def _section_lines(value: Any, labels: dict[str, str]) -> list[str]:
     """A section of `show` as lines: 'Label  value' for a record, one line per item for a list."""
     if isinstance(value, list):
         return [_flat(item) for item in value]
     if isinstance(value, dict):
-        return [f"{FIELD_LABELS.get(k, k):<26} {_flat(v)}" for k, v in value.items() if v not in ("", None, [], {})]
+        return [f"{labels.get(k, k):<26} {_flat(v)}" for k, v in value.items() if v not in ("", None, [], {})]
     return [str(value)]
 
 

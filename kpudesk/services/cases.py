@@ -117,15 +117,34 @@ def void_case(desk: Desk, number: str, reason: str | None) -> Case:
 
 
 def deadline_dict(desk: Desk, deadline: Deadline, as_of: date) -> dict[str, object]:
+    """A clock as plain data; one in office minutes also carries its due moment and minutes late/left."""
+    if deadline.due_at is not None:
+        return _minute_clock_dict(desk, deadline)
     days = days_late(desk.calendar, deadline, as_of) if deadline.status == "open" else None
     return {
-        "kind": deadline.kind, "label": clock_label(desk, deadline),
-        "start": deadline.start.isoformat(), "due": deadline.due.isoformat(), "amount": deadline.amount,
+        "kind": deadline.kind, "label": clock_label(desk, deadline), "step": deadline.step,
+        "start": deadline.start.isoformat(), "due": deadline.due.isoformat(), "due_at": None, "amount": deadline.amount,
         "unit": "working_days" if deadline.working_days else "calendar_days", "basis": deadline.basis,
         "responsible": deadline.responsible, "status": deadline.status,
         "late_days": deadline.late_days if deadline.status != "open" else (days if days and days > 0 else 0),
         "days_left": (-days if days is not None and days <= 0 else None),
         "overdue": bool(days and days > 0 and deadline.kind in kinds.office_clock_kinds()),
+    }
+
+
+def _minute_clock_dict(desk: Desk, deadline: Deadline) -> dict[str, object]:
+    due_at = desk.to_local(deadline.due_at)
+    now = desk.local_now().replace(second=0, microsecond=0)
+    minutes = desk.calendar.office_minutes_between(due_at, now, desk.profile.office_hours) if deadline.status == "open" else None
+    return {
+        "kind": deadline.kind, "label": clock_label(desk, deadline), "step": deadline.step,
+        "start": deadline.start.isoformat(), "due": deadline.due.isoformat(),
+        "due_at": due_at.isoformat(timespec="minutes"), "amount": deadline.amount, "unit": "minutes",
+        "basis": deadline.basis, "responsible": deadline.responsible, "status": deadline.status,
+        "late_minutes": deadline.late_minutes if deadline.status != "open" else max(0, minutes or 0),
+        "minutes_left": -minutes if minutes is not None and minutes <= 0 else None,
+        "late_days": None, "days_left": None,
+        "overdue": bool(minutes and minutes > 0),
     }
 
 
