@@ -84,6 +84,12 @@ class OfficeHours:
             return ((self.opening, self.closing),)
         return ((self.opening, self.break_start), (self.break_end, self.closing))
 
+    @property
+    def day_length(self) -> timedelta:
+        """The office time of one working day (opening to closing, less the break)."""
+        return sum((datetime.combine(date.min, b) - datetime.combine(date.min, a) for a, b in self.intervals()),
+                   timedelta())
+
 
 class StretchKind(str, Enum):
     """What a stretch of time is in an office-time count; values are stable codes used in JSON output."""
@@ -348,12 +354,27 @@ class WorkCalendar:
         add_office_minutes: between(s, add(s, m)) == m)."""
         if end < start:
             return -self.office_minutes_between(end, start, hours)
-        total = timedelta()
-        for opening, closing in self._office_intervals(start.date(), hours):
-            if opening >= end:
-                break
-            total += max(timedelta(), min(closing, end) - max(opening, start))
+        first, last = start.date(), end.date()
+        if first == last:
+            total = self._office_time_within(start, end, hours)
+        else:
+            # Whole days in between come from the running counts, so a step late by a year costs
+            # no more than one late by a day (`overdue` asks this for every late step).
+            total = self._office_time_within(start, datetime.combine(first + timedelta(days=1), time()), hours)
+            total += self._office_time_within(datetime.combine(last, time()), end, hours)
+            total += self.working_days_between(first, last - timedelta(days=1)) * hours.day_length
         return int(total.total_seconds()) // 60
+
+    def _office_time_within(self, start: datetime, end: datetime, hours: OfficeHours) -> timedelta:
+        """Office time between two moments of start's calendar day (end at most the next midnight)."""
+        day = start.date()
+        if not self.is_working_day(day):
+            return timedelta()
+        total = timedelta()
+        for opening, closing in hours.intervals():
+            begin, finish = datetime.combine(day, opening), datetime.combine(day, closing)
+            total += max(timedelta(), min(finish, end) - max(begin, start))
+        return total
 
     def explain_office_time(self, start: datetime, end: datetime, hours: OfficeHours) -> list[OfficeStretch]:
         """Every stretch from start to end, in order: office time counted, or skipped and why;

@@ -100,6 +100,11 @@ ADD_CASES = [
     (T(2026, 3, 19, 10, 0), 10, T(2026, 3, 25, 8, 40)),
     # seconds are kept
     (T(2026, 3, 16, 15, 55, 30), 10, T(2026, 3, 17, 8, 35, 30)),
+    # across the year end: Fri 19 Dec 2025 15.00–16.00 = 60; 22, 23, 24 Dec, (25 L, 26 C), 29, 30,
+    # 31 Dec, (1 Jan L), Fri 2 Jan = 7 days × 390 = 2730; Mon 5 Jan 2026 08.30–09.00 = 30 → 2820
+    (T(2025, 12, 19, 15, 0), 2820, T(2026, 1, 5, 9, 0)),
+    # Fri 19 Dec 11.00–12.00 + 13.00–16.00 = 240; Mon 22 Dec 08.30–12.00 + 13.00–14.00 = 270 → 510
+    (T(2025, 12, 19, 11, 0), 510, T(2025, 12, 22, 14, 0)),
 ]
 
 
@@ -186,6 +191,10 @@ def test_office_time_is_counted_in_office_local_time(zone: str, local_start: dat
     (T(2026, 3, 16, 15, 50), T(2026, 3, 17, 8, 50), 30),
     # Mon 2 Mar → Mon 16 Mar 2026: ten working days (2–6, 9–13 Mar) × 390
     (T(2026, 3, 2, 8, 30), T(2026, 3, 16, 8, 30), 3900),
+    # from and to non-working days: Sat 14 → Sat 21 Mar 2026 holds Mon 16 + Tue 17 only
+    (T(2026, 3, 14, 10, 0), T(2026, 3, 21, 10, 0), 780),
+    # one plain week: Mon 5 Jan 2026 00.00 → Mon 12 Jan 00.00 = 5 × 390
+    (T(2026, 1, 5, 0, 0), T(2026, 1, 12, 0, 0), 1950),
     (T(2026, 3, 16, 9, 0), T(2026, 3, 16, 9, 0), 0),
     (T(2026, 3, 16, 9, 0), T(2026, 3, 16, 9, 0, 59), 0),  # whole minutes only
     # end before start: negative
@@ -312,6 +321,7 @@ def test_day_zero_of_a_flow_is_refused() -> None:
 def test_office_hours_intervals() -> None:
     assert HOURS.intervals() == ((time(8, 30), time(12, 0)), (time(13, 0), time(16, 0)))
     assert NO_BREAK.intervals() == ((time(8, 30), time(16, 0)),)
+    assert (HOURS.day_length.seconds, NO_BREAK.day_length.seconds) == (390 * 60, 450 * 60)
 
 
 @pytest.mark.parametrize(("args", "phrase"), [
