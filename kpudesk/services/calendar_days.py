@@ -156,6 +156,8 @@ def office_due_from(desk: Desk, start: datetime, duration: OfficeDuration) -> Of
 
 def answer_due(desk: Desk, start: datetime, has_time: bool, amount: OfficeDuration) -> DueAnswer | OfficeDueAnswer:
     """`calendar due`: the N-th working day after day 0, or the due moment of minutes/hours of office time."""
+    if not 2000 <= start.year <= 2100:  # the calendar's range, as for `kpudesk calendar YEAR`
+        raise InvalidInput(f"Tanggal {start:%Y-%m-%d} di luar jangkauan; gunakan tahun 2000–2100.")
     if amount.is_office_time:
         return office_due_from(desk, start, amount)
     return due_from(desk, start, has_time, amount.amount)
