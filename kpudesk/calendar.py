@@ -4,9 +4,13 @@ A working day (hari kerja) is a day that is not a weekend day, not a national ho
 not a cuti bersama day (unless the office counts those as working days) and not a closure
 the office declared; an office may also declare an otherwise free day a working day.
 Day 0 is the day of receipt; a deadline of N working days is the N-th working day after it.
+
+Office time (SOP time standards in minutes and hours) counts only the minutes inside office hours
+on working days, skipping the break; see `WorkCalendar.add_office_minutes` for the boundaries.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
@@ -52,6 +56,109 @@ class DayStatus:
 
 
 HolidaySource = Callable[[int], Iterable[Holiday]]
+
+
+@dataclass(frozen=True)
+class OfficeHours:
+    """The office's opening and closing time and its break (both None: no break), in office time."""
+
+    opening: time
+    closing: time
+    break_start: time | None = None
+    break_end: time | None = None
+
+    def __post_init__(self) -> None:
+        # Messages reach the officer (wrapped by the service), so they are in Indonesian.
+        if not self.opening < self.closing:
+            raise ValueError(f"jam tutup {self.closing:%H:%M} harus setelah jam buka {self.opening:%H:%M}")
+        if (self.break_start is None) != (self.break_end is None):
+            raise ValueError("jam istirahat perlu jam mulai dan jam selesai, atau tidak ada sama sekali")
+        if self.break_start is not None and self.break_end is not None and not (
+                self.opening < self.break_start < self.break_end < self.closing):
+            raise ValueError(f"jam istirahat {self.break_start:%H:%M}-{self.break_end:%H:%M} harus di dalam "
+                             f"jam kerja {self.opening:%H:%M}-{self.closing:%H:%M}")
+
+    def intervals(self) -> tuple[tuple[time, time], ...]:
+        """The office intervals of a working day, in order: (opening, break start), (break end, closing)."""
+        if self.break_start is None or self.break_end is None:
+            return ((self.opening, self.closing),)
+        return ((self.opening, self.break_start), (self.break_end, self.closing))
+
+    @property
+    def day_length(self) -> timedelta:
+        """The office time of one working day (opening to closing, less the break)."""
+        return sum((datetime.combine(date.min, b) - datetime.combine(date.min, a) for a, b in self.intervals()),
+                   timedelta())
+
+
+class StretchKind(str, Enum):
+    """What a stretch of time is in an office-time count; values are stable codes used in JSON output."""
+
+    OFFICE = "office"  # counted
+    BREAK = "break"
+    AFTER_HOURS = "after_hours"  # before opening or after closing on a working day
+    WEEKEND = "weekend"
+    HOLIDAY = "holiday"
+    COLLECTIVE_LEAVE = "collective_leave"
+    CLOSURE = "closure"
+
+
+@dataclass(frozen=True)
+class OfficeStretch:
+    """A stretch of office-local time from `start` to `end`: counted office time, or skipped and why."""
+
+    start: datetime
+    end: datetime
+    kind: StretchKind
+    reason: str = ""  # holiday name, closure reason or weekday name, for whole non-working days
+
+    @property
+    def counted(self) -> bool:
+        return self.kind is StretchKind.OFFICE
+
+    @property
+    def minutes(self) -> int:
+        """The stretch's length in whole minutes."""
+        return int((self.end - self.start).total_seconds()) // 60
+
+
+class DurationUnit(str, Enum):
+    MINUTES = "minutes"
+    HOURS = "hours"  # 60 office minutes each
+    WORKING_DAYS = "working_days"  # the legal count
+
+
+@dataclass(frozen=True)
+class OfficeDuration:
+    """An amount of office time as typed: minutes, hours, or working days."""
+
+    amount: int
+    unit: DurationUnit
+
+    @property
+    def is_office_time(self) -> bool:
+        return self.unit is not DurationUnit.WORKING_DAYS
+
+    @property
+    def minutes(self) -> int:
+        """The amount in office minutes (only for minutes and hours)."""
+        if self.unit is DurationUnit.WORKING_DAYS:
+            raise ValueError("working days are not a number of office minutes")
+        return self.amount * 60 if self.unit is DurationUnit.HOURS else self.amount
+
+
+_DURATION = re.compile(r"^([+-]?\d{1,9})\s*([mhd]?)$", re.IGNORECASE)
+_DURATION_UNITS = {"m": DurationUnit.MINUTES, "h": DurationUnit.HOURS, "d": DurationUnit.WORKING_DAYS,
+                   "": DurationUnit.WORKING_DAYS}
+
+
+def parse_office_duration(text: str) -> OfficeDuration:
+    """'10m' → 10 minutes, '2h' → 2 hours, '1d' or '1' → 1 working day (sign kept, range unchecked);
+    raises ValueError for anything else, including numbers of more than nine digits."""
+    match = _DURATION.match(text.strip())
+    if not match:
+        raise ValueError(f"'{text}' bukan bilangan bulat hari kerja atau durasi seperti 10m, 2h, 1d")
+    return OfficeDuration(int(match[1]), _DURATION_UNITS[match[2].lower()])
 
 
 def indonesian_holidays(year: int) -> list[Holiday]:
@@ -200,6 +307,106 @@ class WorkCalendar:
             day += timedelta(days=1)
         return days
 
+    def day_of_flow(self, day0: date, n: int) -> date:
+        """Day N of an SOP flow: day 1 is day 0 of the legal count (the day of receipt that counts),
+        day 2 the next working day, and so on."""
+        if n < 1:
+            raise ValueError("day N of a flow starts at 1, the day of receipt")
+        return self.add_working_days(day0, n - 1)
+
+    # --- office time: minutes inside office hours on working days ---------------------------
+
+    def _office_intervals(self, day: date, hours: OfficeHours) -> Iterator[tuple[datetime, datetime]]:
+        """Yields the office intervals of every working day from `day` on, in order (endless)."""
+        if not self.is_working_day(day):
+            day = self.next_working_day(day)
+        while True:
+            for opening, closing in hours.intervals():
+                yield datetime.combine(day, opening), datetime.combine(day, closing)
+            day = self.next_working_day(day)
+
+    def add_office_minutes(self, start: datetime, minutes: int, hours: OfficeHours) -> datetime:
+        """The moment `minutes` office minutes after `start` (naive, office time).
+
+        Counting begins at the first office moment at/after `start`: before opening → opening, in
+        the break → its end, at/after closing or on a non-working day → the next working day's
+        opening. A count that ends exactly at the break or at closing ends there (16:00 stays
+        16:00, not 08:30 the next morning); 0 minutes gives the moment counting would begin.
+        """
+        if minutes < 0:
+            raise ValueError("the number of office minutes cannot be negative")
+        left = timedelta(minutes=minutes)
+        for opening, closing in self._office_intervals(start.date(), hours):
+            if closing <= start:
+                continue
+            begin = max(opening, start)
+            if left <= closing - begin:
+                return begin + left
+            left -= closing - begin
+        raise AssertionError("unreachable: office intervals never run out")
+
+    def next_office_moment(self, moment: datetime, hours: OfficeHours) -> datetime:
+        """The first office moment at/after `moment` (the moment itself when the office is open)."""
+        return self.add_office_minutes(moment, 0, hours)
+
+    def office_minutes_between(self, start: datetime, end: datetime, hours: OfficeHours) -> int:
+        """Whole office minutes from `start` to `end`; negative when end < start (the inverse of
+        add_office_minutes: between(s, add(s, m)) == m)."""
+        if end < start:
+            return -self.office_minutes_between(end, start, hours)
+        first, last = start.date(), end.date()
+        if first == last:
+            total = self._office_time_within(start, end, hours)
+        else:
+            # Whole days in between come from the running counts, so a step late by a year costs
+            # no more than one late by a day (`overdue` asks this for every late step).
+            total = self._office_time_within(start, datetime.combine(first + timedelta(days=1), time()), hours)
+            total += self._office_time_within(datetime.combine(last, time()), end, hours)
+            total += self.working_days_between(first, last - timedelta(days=1)) * hours.day_length
+        return int(total.total_seconds()) // 60
+
+    def _office_time_within(self, start: datetime, end: datetime, hours: OfficeHours) -> timedelta:
+        """Office time between two moments of start's calendar day (end at most the next midnight)."""
+        day = start.date()
+        if not self.is_working_day(day):
+            return timedelta()
+        total = timedelta()
+        for opening, closing in hours.intervals():
+            begin, finish = datetime.combine(day, opening), datetime.combine(day, closing)
+            total += max(timedelta(), min(finish, end) - max(begin, start))
+        return total
+
+    def explain_office_time(self, start: datetime, end: datetime, hours: OfficeHours) -> list[OfficeStretch]:
+        """Every stretch from start to end, in order: office time counted, or skipped and why;
+        neighbouring stretches of one kind and reason are merged (an evening and the next morning)."""
+        if end < start:
+            raise ValueError("the end of an office-time count cannot be before its start")
+        out: list[OfficeStretch] = []
+        day = start.date()
+        while day <= end.date():
+            for stretch in self._day_stretches(day, hours):
+                begin, finish = max(stretch.start, start), min(stretch.end, end)
+                if begin < finish:
+                    _append_merged(out, OfficeStretch(begin, finish, stretch.kind, stretch.reason))
+            day += timedelta(days=1)
+        return out
+
+    def _day_stretches(self, day: date, hours: OfficeHours) -> list[OfficeStretch]:
+        """One calendar day cut into stretches: a whole non-working day, or a working day's
+        morning, office intervals, break and evening (some may be empty)."""
+        midnight = datetime.combine(day, time())
+        next_midnight = midnight + timedelta(days=1)
+        status = self.status(day)
+        if not status.is_working:
+            return [OfficeStretch(midnight, next_midnight, StretchKind(status.kind.value), status.reason)]
+        out, cursor = [], midnight
+        for opening, closing in hours.intervals():
+            begin, finish = datetime.combine(day, opening), datetime.combine(day, closing)
+            gap = StretchKind.AFTER_HOURS if cursor == midnight else StretchKind.BREAK
+            out += [OfficeStretch(cursor, begin, gap), OfficeStretch(begin, finish, StretchKind.OFFICE)]
+            cursor = finish
+        return [*out, OfficeStretch(cursor, next_midnight, StretchKind.AFTER_HOURS)]
+
     def non_working_days(self, year: int) -> list[DayStatus]:
         """The year's non-working days other than plain weekends, plus extra workdays."""
         out = []
@@ -214,3 +421,12 @@ class WorkCalendar:
     def is_estimated(self, day: date) -> bool:
         holiday = self.holidays_of(day.year).get(day)
         return bool(holiday and holiday.estimated)
+
+
+def _append_merged(stretches: list[OfficeStretch], stretch: OfficeStretch) -> None:
+    """Append, or extend the last stretch when it is of the same kind and reason and touches this one."""
+    last = stretches[-1] if stretches else None
+    if last and last.kind is stretch.kind and last.reason == stretch.reason and last.end == stretch.start:
+        stretches[-1] = OfficeStretch(last.start, stretch.end, last.kind, last.reason)
+    else:
+        stretches.append(stretch)

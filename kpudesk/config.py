@@ -13,9 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kpudesk.errors import InvalidInput
 from kpudesk.rules import DEFAULT_ROLES
+
+if TYPE_CHECKING:
+    from kpudesk.calendar import OfficeHours
 
 APP_NAME = "kpudesk"
 TIME_ZONES = {"WIB": "Asia/Jakarta", "WITA": "Asia/Makassar", "WIT": "Asia/Jayapura"}
@@ -37,6 +41,7 @@ OFFICE_DEFAULTS: dict[str, str] = {
     "office.code": "",
     "office.tz": "Asia/Jakarta",
     "office.hours": "08:00-16:00",
+    "office.break": "12:00-13:00",  # DOMAIN.md §2: seed 001 breaks 12.00–13.00; "none" for no break
     "office.weekend": "sat,sun",
     "office.cuti_bersama": "non-working",
     "office.officer": "",
@@ -126,6 +131,34 @@ def parse_hours(value: str) -> tuple[time, time]:
     return opening, closing
 
 
+NO_BREAK = "none"
+
+
+def parse_break(value: str) -> tuple[time, time] | None:
+    """'12:00-13:00' → (12:00, 13:00); 'none' → None (no break); raises InvalidInput when malformed."""
+    text = value.strip()
+    if text.lower() == NO_BREAK:
+        return None
+    match = _HOURS.match(text)
+    if not match:
+        raise InvalidInput(f"Jam istirahat '{value}' tidak valid; gunakan HH:MM-HH:MM, misalnya 12:00-13:00, atau none.")
+    h1, m1, h2, m2 = map(int, match.groups())
+    return time(h1, m1), time(h2, m2)
+
+
+def office_hours_of(hours: str, break_hours: str) -> "OfficeHours":
+    """The office hours with their break, from the two settings; raises InvalidInput when the break
+    is not inside the hours (the officer is told how to fix it)."""
+    from kpudesk.calendar import OfficeHours
+
+    opening, closing = parse_hours(hours)
+    pause = parse_break(break_hours)
+    try:
+        return OfficeHours(opening, closing, *(pause or (None, None)))
+    except ValueError as exc:
+        raise InvalidInput(f"Jam kantor tidak cocok: {exc}; ubah dengan: kpudesk init --break HH:MM-HH:MM (atau --break none).") from None
+
+
 def validate_template(kind: str, template: str) -> str:
     """Check a numbering template: known fields only, and {seq} and {year} must be there."""
     from kpudesk.kinds import numbered_kinds
@@ -189,6 +222,11 @@ class OfficeProfile:
     @property
     def closing(self) -> time:
         return self.hours[1]
+
+    @property
+    def office_hours(self) -> "OfficeHours":
+        """Opening, closing and the break, for counting office time (SOP steps in minutes)."""
+        return office_hours_of(self.get("office.hours"), self.get("office.break"))
 
     @property
     def weekend(self) -> frozenset[int]:

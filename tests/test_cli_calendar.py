@@ -188,6 +188,161 @@ def test_due_bad_input(office: Runner, args: list[str], phrase: str) -> None:
     fails(office("calendar", "due", *args), 2, phrase)
 
 
+# --- office time: `calendar due START 10m|2h|1d` -------------------------------------------------
+# The fixture office is open 08:00–16:00 with the default break 12:00–13:00 (420 office minutes a day);
+# where DOMAIN.md §8's 08.30 opening matters, the test sets it.
+
+def due_json(run: Runner, *args: str) -> dict:
+    return json.loads(ok(run("calendar", "due", *args, "--json")).stdout)
+
+
+@pytest.mark.parametrize(("start", "amount", "expected"), [
+    # 15.55–16.00 = 5; Tue 08.00–08.05 = 5
+    ("2026-03-16 15:55", "10m", {"start": "2026-03-16 15:55", "amount": 10, "unit": "minutes", "office_minutes": 10,
+                                 "begins": "2026-03-16 15:55", "due": "2026-03-17 08:05", "zone": "WITA"}),
+    # before opening: counting begins at 08.00
+    ("2026-03-16 07:00", "10m", {"start": "2026-03-16 07:00", "amount": 10, "unit": "minutes", "office_minutes": 10,
+                                 "begins": "2026-03-16 08:00", "due": "2026-03-16 08:10", "zone": "WITA"}),
+    # in the break: counting begins at 13.00
+    ("2026-03-16 12:15", "10m", {"start": "2026-03-16 12:15", "amount": 10, "unit": "minutes", "office_minutes": 10,
+                                 "begins": "2026-03-16 13:00", "due": "2026-03-16 13:10", "zone": "WITA"}),
+    # 1 minute before closing: 1 minute ends exactly at closing and stays there
+    ("2026-03-16 15:59", "1m", {"start": "2026-03-16 15:59", "amount": 1, "unit": "minutes", "office_minutes": 1,
+                                "begins": "2026-03-16 15:59", "due": "2026-03-16 16:00", "zone": "WITA"}),
+    # Friday afternoon: 15.00–16.00 = 60; Mon 16 Mar 08.00 + 60
+    ("2026-03-13 15:00", "2h", {"start": "2026-03-13 15:00", "amount": 2, "unit": "hours", "office_minutes": 120,
+                                "begins": "2026-03-13 15:00", "due": "2026-03-16 09:00", "zone": "WITA"}),
+    # Friday before the Waisak/Pancasila long weekend: 15.30–16.00 = 30; Tue 2 Jun 08.00 + 30
+    ("2026-05-29 15:30", "1h", {"start": "2026-05-29 15:30", "amount": 1, "unit": "hours", "office_minutes": 60,
+                                "begins": "2026-05-29 15:30", "due": "2026-06-02 08:30", "zone": "WITA"}),
+    # eve of cuti bersama: Tue 17 Mar 15.30–16.00 = 30; 18–24 Mar off; Wed 25 08.00 + 30
+    ("2026-03-17 15:30", "60m", {"start": "2026-03-17 15:30", "amount": 60, "unit": "minutes", "office_minutes": 60,
+                                 "begins": "2026-03-17 15:30", "due": "2026-03-25 08:30", "zone": "WITA"}),
+    # a date alone starts at midnight: counting begins at opening
+    ("2026-03-16", "10m", {"start": "2026-03-16 00:00", "amount": 10, "unit": "minutes", "office_minutes": 10,
+                           "begins": "2026-03-16 08:00", "due": "2026-03-16 08:10", "zone": "WITA"}),
+    # seconds are dropped: office time is counted to the minute
+    ("2026-03-16 15:55:40", "10M", {"start": "2026-03-16 15:55", "amount": 10, "unit": "minutes", "office_minutes": 10,
+                                    "begins": "2026-03-16 15:55", "due": "2026-03-17 08:05", "zone": "WITA"}),
+])
+def test_due_in_office_time_json(office: Runner, start: str, amount: str, expected: dict) -> None:
+    assert due_json(office, start, amount) == expected
+
+
+def test_due_in_office_minutes_plain_text_domain_example(office: Runner) -> None:
+    ok(office("init", "--hours", "08:30-16:00"))
+    res = ok(office("calendar", "due", "2026-03-16 15:55", "10m"))
+    assert res.stderr == ""
+    assert res.stdout == ("Mulai dihitung: Senin, 16 Maret 2026 15.55 WITA; "
+                          "tenggat 10 menit kerja: Selasa, 17 Maret 2026 08.35 WITA\n")
+
+
+@pytest.mark.parametrize(("zone", "hours", "start", "line"), [
+    ("WIB", "08:00-16:00", "2026-03-16 15:55",
+     "Mulai dihitung: Senin, 16 Maret 2026 15.55 WIB; tenggat 10 menit kerja: Selasa, 17 Maret 2026 08.05 WIB"),
+    ("WITA", "08:30-16:00", "2026-03-16 15:55",
+     "Mulai dihitung: Senin, 16 Maret 2026 15.55 WITA; tenggat 10 menit kerja: Selasa, 17 Maret 2026 08.35 WITA"),
+    # WIT office open 07.30–15.30: 15.25–15.30 = 5, Tue 07.30 + 5
+    ("WIT", "07:30-15:30", "2026-03-16 15:25",
+     "Mulai dihitung: Senin, 16 Maret 2026 15.25 WIT; tenggat 10 menit kerja: Selasa, 17 Maret 2026 07.35 WIT"),
+    # WIT, after its closing: counting begins Tue 07.30
+    ("WIT", "07:30-15:30", "2026-03-16 15:35",
+     "Mulai dihitung: Selasa, 17 Maret 2026 07.30 WIT; tenggat 10 menit kerja: Selasa, 17 Maret 2026 07.40 WIT"),
+    # WIB, in the break, 2 hours: 13.00–15.00
+    ("WIB", "08:00-16:00", "2026-03-16 12:30",
+     "Mulai dihitung: Senin, 16 Maret 2026 13.00 WIB; tenggat 2 jam kerja: Senin, 16 Maret 2026 15.00 WIB"),
+])
+def test_due_in_office_time_in_each_zone(office: Runner, zone: str, hours: str, start: str, line: str) -> None:
+    ok(office("init", "--tz", zone, "--hours", hours))
+    amount = "2h" if "jam" in line else "10m"
+    assert ok(office("calendar", "due", start, amount)).stdout.strip() == line
+
+
+def test_due_one_day_is_the_legal_count(office: Runner) -> None:
+    legal = {"start": "2026-03-16 15:55", "day0": "2026-03-16", "working_days": 1, "due": "2026-03-17"}
+    assert due_json(office, "2026-03-16 15:55", "1d") == legal
+    assert due_json(office, "2026-03-16 15:55", "1") == legal
+    assert due_json(office, "2026-03-16", "10d")["due"] == "2026-04-07"  # DOMAIN.md §2
+
+
+def test_due_follows_the_break_setting(office: Runner) -> None:
+    # break 12.30–13.30: 12.20–12.30 = 10, 13.30 + 10
+    ok(office("init", "--break", "12:30-13:30"))
+    assert due_json(office, "2026-03-16 12:20", "20m")["due"] == "2026-03-16 13:40"
+    ok(office("init", "--break", "none"))
+    assert due_json(office, "2026-03-16 12:20", "20m")["due"] == "2026-03-16 12:40"
+
+
+def test_due_in_office_time_explain_table(office: Runner) -> None:
+    ok(office("init", "--hours", "08:30-16:00"))
+    res = ok(office("calendar", "due", "2026-03-17 15:00", "2h", "--explain"))
+    rows = [[cell.strip() for cell in line.split("│")[1:4]] for line in res.stdout.splitlines() if line.startswith("│")]
+    assert rows == [
+        ["Selasa, 17 Maret 2026 15.00–16.00", "dihitung 60 menit", ""],
+        ["Selasa, 17 Maret 2026 16.00–24.00", "dilewati", "di luar jam kerja"],
+        ["Rabu, 18 Maret 2026", "dilewati", "cuti bersama: Cuti Bersama Hari Suci Nyepi"],
+        ["Kamis, 19 Maret 2026", "dilewati", "libur nasional: Hari Suci Nyepi"],
+        ["Jumat, 20 Maret 2026", "dilewati", "cuti bersama: Cuti Bersama Hari Raya Idul Fitri"],
+        ["Sabtu, 21 Maret 2026", "dilewati", "libur nasional: Hari Raya Idul Fitri"],
+        ["Minggu, 22 Maret 2026", "dilewati", "libur nasional: Hari kedua dari Hari Raya Idul Fitri"],
+        ["Senin, 23 Maret 2026 – Selasa, 24 Maret 2026", "dilewati", "cuti bersama: Cuti Bersama Hari Raya Idul Fitri"],
+        ["Rabu, 25 Maret 2026 00.00–08.30", "dilewati", "di luar jam kerja"],
+        ["Rabu, 25 Maret 2026 08.30–09.30", "dihitung 60 menit", ""],
+    ]
+    assert res.stdout.strip().splitlines()[-1] == (
+        "Mulai dihitung: Selasa, 17 Maret 2026 15.00 WITA; tenggat 2 jam kerja: Rabu, 25 Maret 2026 09.30 WITA")
+
+
+def test_due_in_office_time_explain_over_evening_and_break(office: Runner) -> None:
+    res = ok(office("calendar", "due", "2026-03-16 15:30", "5h", "--explain"))
+    rows = [[cell.strip() for cell in line.split("│")[1:4]] for line in res.stdout.splitlines() if line.startswith("│")]
+    # 15.30–16.00 = 30; Tue 08.00–12.00 = 240; 13.00–13.30 = 30 → 300
+    assert rows == [
+        ["Senin, 16 Maret 2026 15.30–16.00", "dihitung 30 menit", ""],
+        ["Senin, 16 Maret 2026 16.00 – Selasa, 17 Maret 2026 08.00", "dilewati", "di luar jam kerja"],
+        ["Selasa, 17 Maret 2026 08.00–12.00", "dihitung 240 menit", ""],
+        ["Selasa, 17 Maret 2026 12.00–13.00", "dilewati", "istirahat"],
+        ["Selasa, 17 Maret 2026 13.00–13.30", "dihitung 30 menit", ""],
+    ]
+
+
+def test_due_in_office_time_explain_json(office: Runner) -> None:
+    data = json.loads(ok(office("calendar", "due", "2026-03-16 11:30", "90m", "--explain", "--json")).stdout)
+    assert data["due"] == "2026-03-16 14:00"  # 11.30–12.00 = 30, 13.00–14.00 = 60
+    assert data["stretches"] == [
+        {"start": "2026-03-16 11:30", "end": "2026-03-16 12:00", "kind": "office", "reason": "", "counted_minutes": 30},
+        {"start": "2026-03-16 12:00", "end": "2026-03-16 13:00", "kind": "break", "reason": "", "counted_minutes": 0},
+        {"start": "2026-03-16 13:00", "end": "2026-03-16 14:00", "kind": "office", "reason": "", "counted_minutes": 60},
+    ]
+
+
+def test_due_in_office_time_at_the_limits(office: Runner) -> None:
+    assert due_json(office, "2026-03-16 08:00", "60000m")["office_minutes"] == 60000
+    assert due_json(office, "2026-03-16 08:00", "1000h")["office_minutes"] == 60000
+    assert due_json(office, "2026-03-16 08:00", "0m")["due"] == "2026-03-16 08:00"
+
+
+@pytest.mark.parametrize(("args", "phrase"), [
+    (["2026-03-16 15:55", "10x"], "Nilai untuk N harus bilangan bulat hari kerja, atau waktu kantor seperti 10m (menit), 2h (jam), 1d (hari kerja); bukan '10x'"),
+    (["2026-03-16 15:55", "10 menit"], "bukan '10 menit'"),
+    (["2026-03-16 15:55", "1h30m"], "Nilai untuk N harus bilangan bulat"),
+    (["2026-03-16 15:55", "1234567890m"], "Nilai untuk N harus bilangan bulat"),
+    (["2026-03-16 15:55", "9" * 60], "bukan '" + "9" * 30 + "…'"),
+    (["2026-03-16 15:55", "--", "-5m"], "Jumlah menit -5 di luar jangkauan; gunakan 0–60000"),
+    (["2026-03-16 15:55", "60001m"], "Jumlah menit 60001 di luar jangkauan; gunakan 0–60000"),
+    (["2026-03-16 15:55", "1001h"], "Jumlah jam 1001 di luar jangkauan; gunakan 0–1000"),
+    (["2026-03-16 15:55", "367d"], "Jumlah hari kerja 367 di luar jangkauan; gunakan 0–366"),
+    (["2026-03-16 25:00", "10m"], "tidak valid"),
+    # outside the calendar's years (9999-12-31 once overflowed the date type: exit 70)
+    (["9999-12-31 15:55", "10m"], "Tanggal 9999-12-31 di luar jangkauan; gunakan tahun 2000–2100"),
+    (["9999-12-31", "10"], "Tanggal 9999-12-31 di luar jangkauan"),
+    (["1900-01-01 10:00", "1d"], "Tanggal 1900-01-01 di luar jangkauan"),
+    (["2026-03-16 15:55"], "Argumen N belum diisi"),
+])
+def test_due_in_office_time_bad_input(office: Runner, args: list[str], phrase: str) -> None:
+    fails(office("calendar", "due", *args), 2, phrase)
+
+
 # --- office days: closures and extra working days -----------------------------------------------
 
 def test_closure_moves_open_deadlines_and_remove_restores(two_requests: Runner) -> None:

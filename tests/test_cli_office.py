@@ -63,6 +63,11 @@ def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):
         (["--rule", "publik.notice=0"], "bilangan bulat 1–365"),
         (["--rule", "publik.banding=5"], "Aturan 'publik.banding' tidak dikenal"),
         (["--code", "KPU KAB"], "tidak boleh memuat spasi"),
+        (["--break", "siang"], "Jam istirahat 'siang' tidak valid; gunakan HH:MM-HH:MM, misalnya 12:00-13:00, atau none"),
+        (["--break", "07:00-08:30"], "jam istirahat 07:00-08:30 harus di dalam jam kerja 08:00-16:00"),
+        (["--break", "13:00-12:00"], "harus di dalam jam kerja"),
+        # the default break 12:00-13:00 does not fit afternoon hours: the officer is told what to do
+        (["--hours", "13:00-20:00"], "kpudesk init --break HH:MM-HH:MM (atau --break none)"),
     ],
 )
 def test_init_bad_input_is_exit_2_and_changes_nothing(office, args, message):
@@ -98,3 +103,22 @@ def test_hours_change_keeps_day0_of_past_receipts_and_weekend_change_reports_mov
     assert res.exit_code == 0, res.stderr
     assert "2026-04-08" in res.stdout and "2026-04-06" in res.stdout  # the table of moved deadlines
     assert json.loads(office("show", number, "--json").stdout)["deadlines"][0]["due"] == "2026-04-06"
+
+
+def test_break_setting_default_stored_and_none(office):
+    assert _config(office)["office.break"] == {"key": "office.break", "value": "12:00-13:00", "source": "default"}
+    assert office("init", "--break", "12.30-13.30").exit_code == 0
+    assert _config(office)["office.break"] == {"key": "office.break", "value": "12:30-13:30", "source": "database"}
+    assert office("init", "--break", "NONE").exit_code == 0
+    assert _config(office)["office.break"]["value"] == "none"
+    # with no break, afternoon hours are fine
+    res = office("init", "--hours", "13:00-20:00")
+    assert res.exit_code == 0, res.stderr
+    assert _config(office)["office.hours"]["value"] == "13:00-20:00"
+
+
+def test_hours_and_break_changed_together(office):
+    res = office("init", "--hours", "13:00-20:00", "--break", "17:00-17:30")
+    assert res.exit_code == 0, res.stderr
+    cfg = _config(office)
+    assert (cfg["office.hours"]["value"], cfg["office.break"]["value"]) == ("13:00-20:00", "17:00-17:30")

@@ -1,6 +1,6 @@
 """`kpudesk calendar [YEAR]`, its office days, and `calendar due START N`."""
 
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -8,9 +8,15 @@ from typer.core import TyperGroup
 from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, print_table, report_moves
 from kpudesk.dates import parse_date, parse_local_datetime
 
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from kpudesk.services.calendar_days import DueAnswer, OfficeDueAnswer
+
 KIND_TEXT = {
     "holiday": "libur nasional", "collective_leave": "cuti bersama", "closure": "penutupan kantor",
     "extra_workday": "hari kerja tambahan", "weekend": "akhir pekan", "working": "hari kerja",
+    "break": "istirahat", "after_hours": "di luar jam kerja",
 }
 
 
@@ -93,20 +99,30 @@ def remove(
 
 @calendar_app.command("due")
 def due(
-    start: Annotated[str, typer.Argument(help="Diterima: 'YYYY-MM-DD' atau 'YYYY-MM-DD HH:MM' (waktu kantor).")],
-    n: Annotated[int, typer.Argument(metavar="N", help="Jumlah hari kerja.")],
-    explain: Annotated[bool, typer.Option("--explain", help="Rinci setiap hari: dihitung atau dilewati, dan alasannya.")] = False,
+    start: Annotated[str, typer.Argument(help="Diterima/mulai: 'YYYY-MM-DD' atau 'YYYY-MM-DD HH:MM' (waktu kantor).")],
+    amount: Annotated[str, typer.Argument(metavar="N", help="Hari kerja: 10 atau 10d; waktu kantor: 10m (menit), 2h (jam).")],
+    explain: Annotated[bool, typer.Option("--explain", help="Rinci setiap hari atau jam: dihitung atau dilewati, dan alasannya.")] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Hitung tenggat: hari ke-0 dan hari kerja ke-N sesudahnya.
+    """Hitung tenggat: hari kerja ke-N sesudah hari ke-0, atau saat jatuh tempo dalam waktu kantor.
 
-    Contoh: kpudesk calendar due "2026-03-16 15:30" 10 --explain
+    Contoh: kpudesk calendar due "2026-03-16 15:30" 10 --explain;
+    kpudesk calendar due "2026-03-16 15:55" 10m (jam istirahat, malam dan hari libur dilewati)
     """
-    from kpudesk.services.calendar_days import due_from
+    from kpudesk.services.calendar_days import DueAnswer, answer_due, parse_due_amount
 
     moment, has_time = parse_local_datetime(start, "START")
+    duration = parse_due_amount(amount)
     with open_desk() as desk:
-        answer = due_from(desk, moment, has_time, n)
+        answer = answer_due(desk, moment, has_time, duration)
+    if isinstance(answer, DueAnswer):
+        _render_days(answer, explain, as_json)
+    else:
+        _render_office_time(answer, explain, as_json)
+
+
+def _render_days(answer: "DueAnswer", explain: bool, as_json: bool) -> None:
+    """Day 0 and the due date; with --explain every day between, counted or skipped."""
     if as_json:
         data = answer.as_dict()
         if explain:
@@ -126,7 +142,50 @@ def due(
             else:
                 rows.append((long_date(d.day), "dilewati", f"{KIND_TEXT[d.kind.value]}: {d.reason}"))
         print_table(None, ["Tanggal", "Hitungan", "Alasan"], rows)
-    print(f"Hari ke-0: {long_date(answer.day0)}; tenggat {n} hari kerja: {long_date(answer.due)}")
+    print(f"Hari ke-0: {long_date(answer.day0)}; tenggat {answer.working_days} hari kerja: {long_date(answer.due)}")
+
+
+def _render_office_time(answer: "OfficeDueAnswer", explain: bool, as_json: bool) -> None:
+    """The moment counting begins and the due moment; with --explain every stretch between."""
+    if as_json:
+        data = answer.as_dict()
+        if explain:
+            data["stretches"] = answer.stretches_as_dicts()
+        print_json(data)
+        return
+    from kpudesk.services.calendar_days import UNIT_WORDS
+    from kpudesk.textfmt import long_datetime
+
+    if explain:
+        rows = [(_span(s.start, s.end), f"dihitung {s.minutes} menit" if s.counted else "dilewati",
+                 _stretch_reason(s.kind.value, s.reason)) for s in answer.stretches]
+        print_table(None, ["Waktu", "Hitungan", "Alasan"], rows)
+    unit = UNIT_WORDS[answer.duration.unit]
+    print(f"Mulai dihitung: {long_datetime(answer.begins, answer.zone)}; "
+          f"tenggat {answer.duration.amount} {unit} kerja: {long_datetime(answer.due, answer.zone)}")
+
+
+def _stretch_reason(kind: str, reason: str) -> str:
+    """'istirahat', 'di luar jam kerja', 'libur nasional: Hari Suci Nyepi', '' for office time."""
+    if kind == "office":
+        return ""
+    return f"{KIND_TEXT[kind]}: {reason}" if reason else KIND_TEXT[kind]
+
+
+def _span(begin: "datetime", end: "datetime") -> str:
+    """'Senin, 16 Maret 2026 15.55–16.00'; whole days as dates; else both moments in full."""
+    from datetime import time, timedelta
+
+    from kpudesk.textfmt import long_date, long_datetime
+
+    midnight = time()
+    if begin.time() == midnight and end.time() == midnight:
+        last = end.date() - timedelta(days=1)
+        return long_date(last) if last == begin.date() else f"{long_date(begin.date())} – {long_date(last)}"
+    if begin.date() == end.date() or (end.time() == midnight and end.date() - begin.date() == timedelta(days=1)):
+        finish = "24.00" if end.time() == midnight else f"{end:%H.%M}"
+        return f"{long_date(begin.date())} {begin:%H.%M}–{finish}"
+    return f"{long_datetime(begin)} – {long_datetime(end)}"
 
 
 def install(app: typer.Typer) -> None:

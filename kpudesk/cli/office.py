@@ -25,6 +25,7 @@ def init(
     code: Annotated[str | None, typer.Option("--code", help="Kode singkat kantor untuk nomor registrasi, mis. KPU-KAB.KPG.")] = None,
     tz: Annotated[str | None, typer.Option("--tz", help="Zona waktu: WIB, WITA, WIT (atau Asia/Jakarta, Asia/Makassar, Asia/Jayapura).")] = None,
     hours: Annotated[str | None, typer.Option("--hours", help="Jam layanan HH:MM-HH:MM (default 08:00-16:00).")] = None,
+    break_hours: Annotated[str | None, typer.Option("--break", help="Jam istirahat HH:MM-HH:MM (default 12:00-13:00), atau none.")] = None,
     weekend: Annotated[str | None, typer.Option("--weekend", help="Hari libur akhir pekan, mis. sat,sun.")] = None,
     cuti_bersama: Annotated[str | None, typer.Option("--cuti-bersama", help="working | non-working (default non-working).")] = None,
     template: Annotated[list[str] | None, typer.Option("--template", help="JENIS=TEMPLAT nomor, mis. request={seq:03d}/PPID/{office}/{month_roman}/{year}.")] = None,
@@ -44,7 +45,8 @@ def init(
         tz = tz or typer.prompt("Zona waktu (WIB/WITA/WIT)", default="WIB")
     given = OfficeInput(office, code, tz, hours, weekend, cuti_bersama, officer,
                         _pairs(template, "--template", "request={seq:03d}/PPID/{office}/{month_roman}/{year}"),
-                        _pairs(role, "--role", "ppid=PPID"), _pairs(rule, "--rule", "publik.notice=10"))
+                        _pairs(role, "--role", "ppid=PPID"), _pairs(rule, "--rule", "publik.notice=10"),
+                        break_hours=break_hours)
     with open_desk(write=True, require_office=False, create=True) as desk:
         changed, moved = save_office(desk, given)
         profile = desk.profile

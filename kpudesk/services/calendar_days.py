@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from kpudesk.calendar import DayStatus
+from kpudesk.calendar import DayStatus, DurationUnit, OfficeDuration, OfficeStretch, parse_office_duration
 from kpudesk.errors import InvalidInput, NotFound, Refused
 from kpudesk.models import CalendarDay
 from kpudesk.services.deadlines import MovedDeadline, recompute_open_deadlines
@@ -12,6 +12,10 @@ from kpudesk.services.events import record_event
 from kpudesk.services.validation import clean_text
 
 DAY_LABELS = {"closure": "penutupan kantor", "workday": "hari kerja tambahan"}
+MAX_WORKING_DAYS = 366
+# 1000 office hours is about 140 working days: far beyond any SOP time standard in minutes or hours.
+MAX_OFFICE_MINUTES = 60_000
+UNIT_WORDS = {DurationUnit.MINUTES: "menit", DurationUnit.HOURS: "jam", DurationUnit.WORKING_DAYS: "hari kerja"}
 
 
 def declare_day(desk: Desk, day: date, kind: str, reason: str) -> list[MovedDeadline]:
@@ -91,9 +95,69 @@ class DueAnswer:
 
 def due_from(desk: Desk, start: datetime, has_time: bool, n: int) -> DueAnswer:
     """Day 0 and the due date N working days after a receipt at `start` (office time)."""
-    if not 0 <= n <= 366:
-        raise InvalidInput(f"Jumlah hari kerja {n} di luar jangkauan; gunakan 0–366.")
+    if not 0 <= n <= MAX_WORKING_DAYS:
+        raise InvalidInput(f"Jumlah hari kerja {n} di luar jangkauan; gunakan 0–{MAX_WORKING_DAYS}.")
     cal = desk.calendar
     day0 = cal.day_zero(start if has_time else start.date(), desk.profile.closing)
     due = cal.add_working_days(day0, n)
     return DueAnswer(start if has_time else start.date(), day0, n, due, cal.explain(day0, due))
+
+
+@dataclass(frozen=True)
+class OfficeDueAnswer:
+    """A due moment in office time: where counting began, where it ends, and every stretch between."""
+
+    start: datetime
+    duration: OfficeDuration
+    begins: datetime
+    due: datetime
+    zone: str
+    stretches: list[OfficeStretch]
+
+    def as_dict(self) -> dict[str, object]:
+        return {"start": _minute(self.start), "amount": self.duration.amount, "unit": self.duration.unit.value,
+                "office_minutes": self.duration.minutes, "begins": _minute(self.begins), "due": _minute(self.due),
+                "zone": self.zone}
+
+    def stretches_as_dicts(self) -> list[dict[str, object]]:
+        """Each stretch as JSON: its span, kind, reason and the office minutes it counted (0 if skipped)."""
+        return [{"start": _minute(s.start), "end": _minute(s.end), "kind": s.kind.value, "reason": s.reason,
+                 "counted_minutes": s.minutes if s.counted else 0} for s in self.stretches]
+
+
+def _minute(moment: datetime) -> str:
+    return moment.isoformat(sep=" ", timespec="minutes")
+
+
+def parse_due_amount(text: str) -> OfficeDuration:
+    """`calendar due`'s N: working days ('10', '1d') or office time ('10m', '2h'), range-checked;
+    raises InvalidInput naming what is accepted."""
+    try:
+        duration = parse_office_duration(text)
+    except ValueError:
+        shown = text if len(text) <= 30 else f"{text[:30]}…"
+        raise InvalidInput(f"Nilai untuk N harus bilangan bulat hari kerja, atau waktu kantor seperti 10m (menit), "
+                           f"2h (jam), 1d (hari kerja); bukan '{shown}'.") from None
+    if duration.is_office_time and not 0 <= duration.minutes <= MAX_OFFICE_MINUTES:
+        limit = MAX_OFFICE_MINUTES if duration.unit is DurationUnit.MINUTES else MAX_OFFICE_MINUTES // 60
+        raise InvalidInput(f"Jumlah {UNIT_WORDS[duration.unit]} {duration.amount} di luar jangkauan; gunakan 0–{limit}.")
+    return duration
+
+
+def office_due_from(desk: Desk, start: datetime, duration: OfficeDuration) -> OfficeDueAnswer:
+    """The moment an office-time duration started at `start` (office time, to the minute) falls due."""
+    start = start.replace(second=0, microsecond=0)
+    cal, hours = desk.calendar, desk.profile.office_hours
+    begins = cal.next_office_moment(start, hours)
+    due = cal.add_office_minutes(start, duration.minutes, hours)
+    return OfficeDueAnswer(start, duration, begins, due, desk.profile.zone_label,
+                           cal.explain_office_time(start, due, hours))
+
+
+def answer_due(desk: Desk, start: datetime, has_time: bool, amount: OfficeDuration) -> DueAnswer | OfficeDueAnswer:
+    """`calendar due`: the N-th working day after day 0, or the due moment of minutes/hours of office time."""
+    if not 2000 <= start.year <= 2100:  # the calendar's range, as for `kpudesk calendar YEAR`
+        raise InvalidInput(f"Tanggal {start:%Y-%m-%d} di luar jangkauan; gunakan tahun 2000–2100.")
+    if amount.is_office_time:
+        return office_due_from(desk, start, amount)
+    return due_from(desk, start, has_time, amount.amount)

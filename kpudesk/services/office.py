@@ -17,7 +17,7 @@ from kpudesk.services.validation import clean_text
 
 # Settings that change how days are counted: open deadlines are recomputed when they change.
 # (A changed rule length applies to new clocks only: a running clock keeps the length it began with.)
-# Hours and time zone apply to receipts from now on: they never move a day 0 already fixed.
+# Hours, break and time zone apply to receipts from now on: they never move a day 0 already fixed.
 CALENDAR_KEYS = {"office.weekend", "office.cuti_bersama"}
 
 
@@ -35,6 +35,7 @@ class OfficeInput:
     templates: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
+    break_hours: str | None = None  # "12:00-13:00" or "none"
 
 
 def _validated(given: OfficeInput) -> dict[str, str]:
@@ -52,6 +53,9 @@ def _validated(given: OfficeInput) -> dict[str, str]:
     if given.hours is not None:
         opening, closing = config.parse_hours(given.hours)
         out["office.hours"] = f"{opening:%H:%M}-{closing:%H:%M}"
+    if given.break_hours is not None:
+        pause = config.parse_break(given.break_hours)
+        out["office.break"] = f"{pause[0]:%H:%M}-{pause[1]:%H:%M}" if pause else config.NO_BREAK
     if given.weekend is not None:
         try:
             days = parse_weekend(given.weekend)
@@ -89,6 +93,9 @@ def save_office(desk: Desk, given: OfficeInput) -> tuple[dict[str, str], list["M
     missing = [flag for key, flag in (("office.name", "--office"), ("office.code", "--code")) if not merged.get(key)]
     if missing:
         raise InvalidInput(f"Kantor belum punya {' dan '.join(missing)}; contoh: kpudesk init --office 'KPU Kabupaten Kupang' --code KPU-KAB.KPG --tz WITA.")
+    if {"office.hours", "office.break"} & values.keys():  # the break must lie inside the hours
+        profile = config.OfficeProfile.from_settings(merged)
+        config.office_hours_of(profile.get("office.hours"), profile.get("office.break"))
     changed = {k: v for k, v in values.items() if stored.get(k) != v}
     for key, value in changed.items():
         desk.session.merge(Setting(key=key, value=value, updated_at=desk.stored_now()))
