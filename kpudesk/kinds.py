@@ -62,6 +62,7 @@ class KindSpec:
     sop: str | None = None  # the SOP flow this kind runs (a flow name in an SOP file)
     sop_file: Path | None = None  # the default SOP file holding that flow
     register_help: str = ""
+    register_title: str = ""  # the title of its register ('BUKU AGENDA SURAT MASUK')
     numbered: bool = True
 
     def field(self, name: str) -> FieldSpec | None:

@@ -63,6 +63,7 @@ register_kind(KindSpec(
     ),
     sections=_STEP_SECTIONS + _COMMON_SECTIONS, sop="letter", sop_file=SOP_DIR / "layanan.toml",
     register_help="Catat surat masuk di buku agenda; cetak nomor agenda dan langkah berikutnya.",
+    register_title="BUKU AGENDA SURAT MASUK",
 ))
 
 register_kind(KindSpec(
@@ -79,6 +80,7 @@ register_kind(KindSpec(
     ),
     sections=_STEP_SECTIONS + _COMMON_SECTIONS, sop="visit", sop_file=SOP_DIR / "layanan.toml",
     register_help="Catat tamu di desk layanan (langkah 1–4 SOP layanan).",
+    register_title="BUKU TAMU DESK LAYANAN",
 ))
 
 _COMPLAINT_CHANNELS = ("langsung", "surat", "email", "website", "lapor")
@@ -101,4 +103,5 @@ register_kind(KindSpec(
     ),
     sections=_STEP_SECTIONS + _COMMON_SECTIONS, sop="complaint", sop_file=SOP_DIR / "dumas.toml",
     register_help="Daftarkan pengaduan masyarakat (Dumas); cetak nomor dan tenggat hari ke-1 s.d. ke-5.",
+    register_title="REGISTER PENGADUAN MASYARAKAT",
 ))

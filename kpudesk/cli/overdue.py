@@ -29,7 +29,8 @@ def _collect(as_of: str | None, within: int | None) -> tuple[str, list["DueItem"
 def _render(title: str, items: list["DueItem"], late: bool) -> None:
     head = "Terlambat" if late else "Sisa"
     print_table(title, ["Nomor", "Tenggat", "Jatuh tempo", head, "Penanggung jawab", "Perihal"],
-                [(i.number, i.label, i.due.isoformat(), f"{i.days} {'HK' if i.working_days else 'hari'}",
+                [(i.number, i.label, (i.due_at.strftime("%Y-%m-%d %H:%M") if i.due_at else i.due.isoformat()),
+                  f"{i.days} {'menit' if i.unit == 'minutes' else 'HK' if i.working_days else 'hari'}",
                   i.responsible, i.subject) for i in items],
                 styles=("bold red" if late else "yellow",))
 

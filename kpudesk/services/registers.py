@@ -77,11 +77,34 @@ def resolve_period(desk: Desk, year: int | None, start: date | None, end: date |
     return Period(start, end)
 
 
+def register_kind(text: str) -> str:
+    """The register a --kind names (a code or an Indonesian name); InvalidInput naming those there are."""
+    from kpudesk import kinds
+
+    spec = kinds.find_kind(text)
+    code = spec.code if spec else text.strip().lower()
+    if code in BUILDERS or (spec is not None and spec.sop):
+        return code
+    known = [*BUILDERS, *kinds.step_kinds()]
+    raise InvalidInput(f"Register '{text}' tidak dikenal; pilih salah satu: {', '.join(known)}.")
+
+
+def _step_register(desk: Desk, kind: str, period: Period, *, unmask: bool) -> Register:
+    from kpudesk import kinds
+    from kpudesk.services.step_registers import step_register
+
+    spec = kinds.get_kind(kind)
+    first, after = utc_bounds(desk, period)
+    name = spec.register_title or f"REGISTER {spec.label.upper()}"
+    return step_register(desk, kind, first, after, titles(desk, name, period), unmask=unmask)
+
+
 def resolve_output(output: str | None, kind: str, period: Period) -> Path:
     """The .xlsx path to write: the given one, or the register's name and period in this folder."""
-    path = Path(output).expanduser() if output else Path(f"{FILE_STEMS[kind]}-{period.slug}.xlsx")
+    stem = FILE_STEMS.get(kind, f"register-{kind}")
+    path = Path(output).expanduser() if output else Path(f"{stem}-{period.slug}.xlsx")
     if path.suffix.lower() != ".xlsx":
-        raise InvalidInput(f"Berkas keluaran '{path}' harus berakhiran .xlsx, misalnya {FILE_STEMS[kind]}-{period.slug}.xlsx.")
+        raise InvalidInput(f"Berkas keluaran '{path}' harus berakhiran .xlsx, misalnya {stem}-{period.slug}.xlsx.")
     if path.is_dir():
         raise InvalidInput(f"'{path}' adalah folder; beri nama berkas .xlsx di dalamnya.")
     folder = path.parent.resolve()
@@ -97,11 +120,13 @@ def export_register(desk: Desk, kind: str, *, year: int | None, start: date | No
     """Write the register of `kind` for the period to an .xlsx file; returns its absolute path."""
     from kpudesk.export import write_register
 
-    if kind not in BUILDERS:
-        raise InvalidInput(f"Register '{kind}' tidak dikenal; pilih salah satu: {', '.join(BUILDERS)}.")
+    kind = register_kind(kind)
     period = resolve_period(desk, year, start, end)
     path = resolve_output(output, kind, period)
-    register = BUILDERS[kind](desk, period, unmask=unmask)
+    if kind in BUILDERS:
+        register = BUILDERS[kind](desk, period, unmask=unmask)
+    else:
+        register = _step_register(desk, kind, period, unmask=unmask)
     try:
         write_register(register, path)
     except OSError as exc:

@@ -131,7 +131,8 @@ def register_step_case(desk: Desk, kind: str, form: dict[str, object], received_
     case = new_case(desk, spec.code, received_local, party=party, subject=subject, form=form,
                     sop_version=revision.version)
     first = revision.flow.steps[0]
-    row = _record(desk, case, revision, first, received_local, due=None, by=desk.officer, note="", document="")
+    row = _record(desk, case, revision, first, received_local, due=step_due(desk, case, first, received_local),
+                  by=desk.officer, note="", document="")
     record_event(desk, "registered", case_id=case.id, number=case.number, kind=spec.code,
                  received_at=received_local.isoformat(timespec="minutes"), sop_version=revision.version)
     _refresh_clocks(desk, case, revision, [first.code], received_local)
@@ -191,7 +192,9 @@ def record_step(desk: Desk, number: str, step_text: str, *, at: datetime | None 
     texts = (clean_text(by, "Pelaksana (--by)") or desk.officer, clean_text(note, "Catatan (--note)", long=True),
              clean_text(document, "Dokumen (--document)", long=True))
     clock = next((c for c in _open_step_clocks(desk, case.id) if c.step == step.code), None)
-    row = _record(desk, case, revision, step, moment, due=clock, by=texts[0], note=texts[1], document=texts[2])
+    due = (Due(clock.due, desk.to_local(clock.due_at) if clock.due_at else None) if clock is not None
+           else step_due(desk, case, step, previous[0]))
+    row = _record(desk, case, revision, step, moment, due=due, by=texts[0], note=texts[1], document=texts[2])
     if clock is not None:
         close_deadline(desk, clock, moment.date())
         clock.late_minutes = row.late_minutes
@@ -211,19 +214,19 @@ def record_step(desk: Desk, number: str, step_text: str, *, at: datetime | None 
     return StepRecorded(case, row, step.ends, _open_step_clocks(desk, case.id), expedition)
 
 
-def _record(desk: Desk, case: Case, revision: Revision, step: Step, moment: datetime, *, due: Deadline | None,
+def _record(desk: Desk, case: Case, revision: Revision, step: Step, moment: datetime, *, due: Due | None,
             by: str, note: str, document: str) -> CaseStep:
-    """Store a step as done, with how late it was against its clock (if one ran)."""
+    """Store a step as done, with how late it was against its standard (if it has one)."""
     late_days = late_minutes = None
-    due_at = desk.to_local(due.due_at) if due is not None and due.due_at else None
-    if due_at is not None:
-        late_minutes = max(0, desk.calendar.office_minutes_between(due_at, moment, desk.profile.office_hours))
+    if due is not None and due.moment is not None:
+        late_minutes = max(0, desk.calendar.office_minutes_between(due.moment, moment, desk.profile.office_hours))
     elif due is not None:
-        late_days = max(0, desk.calendar.working_days_between(due.due, moment.date()))
+        late_days = max(0, desk.calendar.working_days_between(due.day, moment.date()))
     row = CaseStep(
         case_id=case.id, step=step.code, no=step.no, label=step.label, sop_version=revision.version,
         responsible=desk.profile.role(step.who), standard=step.standard.describe(), done_at=desk.to_utc(moment),
-        due=due.due if due is not None else None, due_at=due.due_at if due is not None else None,
+        due=due.day if due is not None else None,
+        due_at=desk.to_utc(due.moment) if due is not None and due.moment else None,
         late_days=late_days, late_minutes=late_minutes, officer=by, note=note, document=document,
         created_at=desk.stored_now(),
     )
