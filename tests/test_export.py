@@ -177,7 +177,7 @@ def test_free_information_says_so(office, tmp_path):
     (["--from", "2026-03-01"], "harus diberikan bersama"),
     (["--year", "2026", "--from", "2026-03-01", "--to", "2026-03-31"], "tidak keduanya"),
     (["--from", "2026-02-30", "--to", "2026-03-01"], "tidak valid"),
-    (["--kind", "complaint"], "tidak dikenal"),
+    (["--kind", "pengumuman"], "tidak dikenal"),
     (["--year", "26"], "Tahun 26 tidak valid"),
 ])
 def test_bad_input_exits_2_without_a_file(office, tmp_path, monkeypatch, args, phrase):

@@ -132,12 +132,14 @@ def due_items(desk: Desk, as_of: date, within: int | None = None) -> tuple[list[
         .order_by(Deadline.due, Case.number, Deadline.id)
     )
     late, upcoming = [], []
-    now_local = desk.local_now()
+    now_local = desk.local_now().replace(second=0, microsecond=0)
+    # Minute clocks are judged at this moment: now, or the close of office on another --as-of day.
+    moment = now_local if as_of == now_local.date() else datetime.combine(as_of, desk.profile.closing)
     for deadline, case, name, info in desk.session.exec(query):
         due_at = desk.to_local(deadline.due_at) if deadline.due_at else None
         if due_at is not None:
-            is_late = due_at < now_local if as_of == now_local.date() else deadline.due < as_of
-            amount = desk.calendar.office_minutes_between(*sorted((due_at, now_local)), desk.profile.office_hours)
+            is_late = due_at < moment
+            amount = desk.calendar.office_minutes_between(*sorted((due_at, moment)), desk.profile.office_hours)
         else:
             is_late, amount = deadline.due < as_of, abs(days_late(desk.calendar, deadline, as_of))
         if not is_late and within is None:

@@ -165,7 +165,8 @@ def _refuse_out_of_order(case: Case, flow: Flow, step: Step, done: list[str]) ->
     allowed = flow.allowed(done)
     if step in allowed:
         return
-    why = "sudah dicatat" if step.code in done else (
+    skipped = any(s.code in done for s in flow.successors(step.code))
+    why = "sudah dicatat" if step.code in done else "sudah dilewati" if skipped else (
         "jalur alternatifnya sudah diambil" if step.alternative and any(
             s.alternative == step.alternative and s.code in done for s in flow.steps) else "belum waktunya")
     nexts = "; ".join(f"{s.no} {s.code} ({s.label})" for s in allowed) or "tidak ada"
