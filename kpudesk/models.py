@@ -183,6 +183,8 @@ class Disposition(SQLModel, table=True):
     to_position: str
     instruction: str
     oral: bool = False
+    for_information: bool = False  # the disposition sheet's "for information" recipients: no follow-up clock
+    actions: str = ""  # the sheet's instructions ticked (codes, comma separated)
     created_at: datetime
     accepted_at: Optional[datetime] = None
     done_at: Optional[datetime] = None

@@ -141,3 +141,21 @@ def test_nature_accepts_spaces_and_kinds_their_indonesian_names(office):
     assert [(r["number"], r["name"], r["info"]) for r in listed] == [
         (NUMBER, "Bawaslu Kabupaten Kupang", "Permintaan salinan DPT")]
     assert json.loads(office("list", "--search", "bawaslu", "--json").stdout)[0]["number"] == NUMBER
+
+
+def test_a_letter_gets_its_disposition_sheet_lead_copies_and_ticked_instructions(office):
+    office(*LETTER, "--received", "2026-03-17 09:00")
+    res = office("disposition", "add", NUMBER, "--by", "Ketua", "--to", "Sekretaris", "--copy", "head_technical",
+                 "--copy", "Kasubag Hukum dan SDM", "--action", "proses lebih lanjut", "--action", "monitor",
+                 "--instruction", "Siapkan salinan DPT", "--within", "1", "--at", "2026-03-17 09:30", "--json")
+    assert res.exit_code == 0, res.stderr
+    rows = json.loads(res.stdout)
+    assert [(r["to"], r["copy"], r["due"]) for r in rows] == [
+        ("Sekretaris", False, "2026-03-25"),  # 1 working day after Tue 17 March 2026 (18–24 closed)
+        ("Kasubag Teknis dan Hupmas", True, None), ("Kasubag Hukum dan SDM", True, None)]
+    assert rows[0]["actions"] == ["Proses lebih lanjut", "Pantau"] and rows[0]["instruction"] == "Siapkan salinan DPT"
+    bad = office("disposition", "add", NUMBER, "--by", "Ketua", "--to", "Sekretaris", "--action", "bakar")
+    assert bad.exit_code == 2 and "tanggapi-dan-saran" in bad.stderr
+    only_ticks = office("disposition", "add", NUMBER, "--by", "Ketua", "--to", "Sekretaris", "--action", "arsip",
+                        "--at", "2026-03-17 10:00", "--json")
+    assert json.loads(only_ticks.stdout)[0]["instruction"] == "Arsip"

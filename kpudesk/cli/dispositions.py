@@ -16,7 +16,8 @@ PositionOption = Annotated[str, typer.Option("--position", help="Jabatan penerim
 
 def _line(row: dict[str, Any]) -> str:
     due = f"; tenggat {row['due']}" if row["due"] else ""
-    return f"#{row['id']} {row['case']}: {row['from']} → {row['to']} ({row['form']}){due}"
+    copy = ", tembusan" if row.get("copy") else ""
+    return f"#{row['id']} {row['case']}: {row['from']} → {row['to']} ({row['form']}{copy}){due}"
 
 
 @disposition_app.command("add")
@@ -24,7 +25,9 @@ def add(
     number: NumberArgument,
     to: Annotated[list[str], typer.Option("--to", help="Jabatan tujuan (boleh berulang), mis. Sekretaris atau head_technical.")],
     by: Annotated[str, typer.Option("--by", help="Jabatan pemberi disposisi, mis. Ketua.")],
-    instruction: Annotated[str, typer.Option("--instruction", help="Isi disposisi (arahan).")],
+    instruction: Annotated[str | None, typer.Option("--instruction", help="Isi/catatan disposisi (wajib bila tanpa --action).")] = None,
+    copy: Annotated[list[str] | None, typer.Option("--copy", help="Tembusan untuk diketahui (boleh berulang), tanpa tenggat.")] = None,
+    action: Annotated[list[str] | None, typer.Option("--action", help="Arahan lembar disposisi (boleh berulang): tanggapi-dan-saran, proses-lebih-lanjut, koordinasikan, pelajari, wakili-hadiri, pantau, arsip.")] = None,
     oral: Annotated[bool, typer.Option("--oral", help="Disposisi lisan (default: tertulis, lembar disposisi).")] = False,
     within: Annotated[int | None, typer.Option("--within", help="Tenggat tindak lanjut: N hari kerja sejak disposisi.")] = None,
     at: AtOption = None,
@@ -40,7 +43,7 @@ def add(
 
     with open_desk(write=True, officer=officer) as desk:
         rows = add_dispositions(desk, number, to=to, by=by, instruction=instruction, oral=oral, within=within,
-                                at=parse_at(at)[0])
+                                at=parse_at(at)[0], copies=copy or (), actions=action or ())
     if as_json:
         print_json(rows)
         return

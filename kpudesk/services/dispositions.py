@@ -22,6 +22,32 @@ from kpudesk.services.validation import clean_text
 
 # The officials who give and receive dispositions; the requester is not one of them.
 POSITION_KEYS = tuple(key for key in DEFAULT_ROLES if key != "requester")
+# The instructions printed on the disposition sheet (lembar disposisi, DOMAIN.md §9), with the
+# English words also accepted.
+SHEET_ACTIONS = {
+    "tanggapi-dan-saran": ("Tanggapi dan saran", "respond"),
+    "proses-lebih-lanjut": ("Proses lebih lanjut", "process"),
+    "koordinasikan": ("Koordinasikan", "coordinate"),
+    "pelajari": ("Pelajari", "study"),
+    "wakili-hadiri": ("Wakili/hadiri", "attend"),
+    "pantau": ("Pantau", "monitor"),
+    "arsip": ("Arsip", "archive"),
+}
+
+
+def sheet_actions(values: Sequence[str]) -> list[str]:
+    """The sheet's instructions typed in Indonesian or English → their codes; InvalidInput naming the list."""
+    codes = []
+    for value in values:
+        key = value.strip().lower().replace(" ", "-").replace("/", "-").replace("_", "-")
+        code = next((c for c, (text, english) in SHEET_ACTIONS.items()
+                     if key in (c, english, text.lower().replace(" ", "-").replace("/", "-"))), None)
+        if code is None:
+            raise InvalidInput(f"Arahan '{value}' (--action) tidak dikenal; pilih: {', '.join(SHEET_ACTIONS)}.")
+        codes.append(code)
+    return list(dict.fromkeys(codes))
+
+
 # A case in one of these states takes no new disposition.
 FINISHED_STATUSES = ("closed", "void", "withdrawn")
 MAX_WITHIN = 366
@@ -73,7 +99,8 @@ def disposition_dict(desk: Desk, row: Disposition, number: str, deadline: Deadli
     return {
         "id": row.id, "case": number, "parent_id": row.parent_id,
         "from": row.from_position, "to": row.to_position, "instruction": row.instruction,
-        "oral": row.oral, "form": "lisan" if row.oral else "tertulis",
+        "oral": row.oral, "form": "lisan" if row.oral else "tertulis", "copy": row.for_information,
+        "actions": [SHEET_ACTIONS[a][0] for a in row.actions.split(",") if a in SHEET_ACTIONS],
         "created_at": _stamp(desk, row.created_at), "accepted_at": _stamp(desk, row.accepted_at),
         "done_at": _stamp(desk, row.done_at), "note": row.note, "officer": row.officer,
         "open": row.done_at is None,
@@ -100,13 +127,18 @@ def _receivers(desk: Desk, to: Sequence[str], sender: str) -> list[str]:
     return receivers
 
 
-def add_dispositions(desk: Desk, number: str, *, to: Sequence[str], by: str, instruction: str,
-                     oral: bool = False, within: int | None = None, at: datetime | None = None) -> list[dict[str, object]]:
-    """Dispose a case from `by` to each position in `to` (one row each), with a clock when `within` is given."""
+def add_dispositions(desk: Desk, number: str, *, to: Sequence[str], by: str, instruction: str | None,
+                     oral: bool = False, within: int | None = None, at: datetime | None = None,
+                     copies: Sequence[str] = (), actions: Sequence[str] = ()) -> list[dict[str, object]]:
+    """Dispose a case from `by` to each position in `to` (one row each), with a clock when `within` is
+    given; `copies` receive it for information only (no clock), as on the disposition sheet."""
     case = find_case(desk, number)
     sender = resolve_position(desk, by, "--by")
     receivers = _receivers(desk, to, sender)
-    text = clean_text(instruction, "Isi disposisi (--instruction)", long=True, required=True)
+    copied = [p for p in dict.fromkeys(resolve_position(desk, text, "--copy") for text in copies) if p not in receivers]
+    ticked = sheet_actions(actions)
+    text = clean_text(instruction, "Isi disposisi (--instruction)", long=True, required=not ticked)
+    text = text or ", ".join(SHEET_ACTIONS[a][0] for a in ticked)
     if within is not None and not 0 <= within <= MAX_WITHIN:
         raise InvalidInput(f"--within {within} di luar jangkauan; gunakan 0–{MAX_WITHIN} hari kerja.")
     if case.status in FINISHED_STATUSES:
@@ -124,14 +156,15 @@ def add_dispositions(desk: Desk, number: str, *, to: Sequence[str], by: str, ins
         desk.session.add(parent)
         record_event(desk, "disposition_accepted", case_id=case.id, disposition_id=parent.id, to_position=sender,
                      at=moment.isoformat(timespec="minutes"), passed_on=True)
-    return [_add_one(desk, case, parent, sender, receiver, text, oral, within, moment) for receiver in receivers]
+    rows = [_add_one(desk, case, parent, sender, receiver, text, oral, within, moment, ticked) for receiver in receivers]
+    return rows + [_add_one(desk, case, parent, sender, p, text, oral, None, moment, ticked, copy=True) for p in copied]
 
 
 def _add_one(desk: Desk, case: Case, parent: Disposition | None, sender: str, receiver: str, text: str,
-             oral: bool, within: int | None, moment: datetime) -> dict[str, object]:
+             oral: bool, within: int | None, moment: datetime, actions: list[str], *, copy: bool = False) -> dict[str, object]:
     row = Disposition(case_id=case.id, parent_id=parent.id if parent else None, from_position=sender,
                       to_position=receiver, instruction=text, oral=oral, created_at=desk.to_utc(moment),
-                      officer=desk.officer)
+                      officer=desk.officer, for_information=copy, actions=",".join(actions))
     desk.session.add(row)
     desk.session.flush()
     deadline = None
@@ -140,7 +173,7 @@ def _add_one(desk: Desk, case: Case, parent: Disposition | None, sender: str, re
         rule = Rule(within, True, f"Disposisi {sender}", role_key(desk, receiver))
         deadline = open_deadline(desk, case, "disposition", start, rule, responsible=receiver, disposition_id=row.id)
     record_event(desk, "disposition_added", case_id=case.id, disposition_id=row.id, parent_id=row.parent_id,
-                 from_position=sender, to_position=receiver, instruction=text, oral=oral,
+                 from_position=sender, to_position=receiver, instruction=text, oral=oral, copy=copy, actions=actions,
                  at=moment.isoformat(timespec="minutes"), due=deadline.due if deadline else None)
     return disposition_dict(desk, row, case.number, deadline)
 
