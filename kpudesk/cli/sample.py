@@ -68,7 +68,7 @@ def load(
         counts = case_counts(desk)
     from kpudesk.labels import kind_label
 
-    detail = ", ".join(f"{n} {kind_label(kind).lower()}" for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    detail = ", ".join(f"{n} {kind_label(kind).lower()}" for kind, n in sorted(counts.items(), key=lambda kv: (-kv[1], kind_label(kv[0]))))
     say(f"Data contoh dimuat dari {path}: {len(commands)} perintah, {sum(counts.values())} perkara ({detail}).")
 
 
