@@ -45,6 +45,7 @@ _PG_NAMES = itertools.count(1)
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_only: a test of the SQLite file itself (mode, WAL, wheel)")
+    config.addinivalue_line("markers", "postgresql_only: a test of the server backend (skipped without KPUDESK_TEST_PG)")
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -54,12 +55,17 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         return
     if metafunc.definition.get_closest_marker("sqlite_only"):
         return
+    if metafunc.definition.get_closest_marker("postgresql_only"):
+        metafunc.parametrize("backend", ["postgresql"], indirect=True)
+        return
     metafunc.parametrize("backend", ["sqlite", "postgresql"], indirect=True)
 
 
 @pytest.fixture
 def backend(request: pytest.FixtureRequest) -> str:
     """'sqlite' or 'postgresql': the store this test runs against."""
+    if request.node.get_closest_marker("postgresql_only") and not PG_URL:
+        pytest.skip("KPUDESK_TEST_PG is not set")
     return getattr(request, "param", "sqlite")
 
 
@@ -128,6 +134,20 @@ class StoreProbe:
 
         with self.engine.connect() as conn:
             return conn.execute(text(sql)).scalar()
+
+    def execute(self, sql: str) -> None:
+        """Run one statement and commit it (as another program would)."""
+        from sqlalchemy import text
+
+        with self.engine.begin() as conn:
+            conn.execute(text(sql))
+
+    def tables(self) -> set[str]:
+        """The table names in the store."""
+        from sqlalchemy import inspect
+
+        with self.engine.connect() as conn:
+            return set(inspect(conn).get_table_names())
 
     def count(self, table: str) -> int:
         """Rows in `table`."""

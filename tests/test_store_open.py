@@ -1,0 +1,151 @@
+"""Opening a store safely: what is not kpudesk's is never written to, and every failure is one line, exit 4."""
+
+import hashlib
+import os
+import socket
+import sqlite3
+import stat
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from tests.conftest import OFFICE_ARGS, PG_URL, request_args
+
+needs_pg = pytest.mark.skipif(not PG_URL, reason="KPUDESK_TEST_PG is not set")
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _one_line_exit_4(res, *words: str) -> None:
+    assert res.exit_code == 4, (res.exit_code, res.stderr)
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kpudesk: "), res.stderr
+    for word in words:
+        assert word in lines[0], lines[0]
+    assert "Traceback" not in res.stderr and res.stdout == ""
+
+
+def _other_app_file(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO notes (body) VALUES ('milik aplikasi lain')")
+    conn.close()
+
+
+@pytest.mark.parametrize("args", [["list"], ["overdue"], OFFICE_ARGS, ["sample", "load"]])
+def test_another_applications_sqlite_file_is_refused_and_left_byte_for_byte(run, tmp_path, args):
+    other = tmp_path / "other-app.sqlite"
+    _other_app_file(other)
+    before, mode = _digest(other), stat.S_IMODE(other.stat().st_mode)
+    _one_line_exit_4(run("--db", str(other), *args), "bukan basis data kpudesk")
+    assert _digest(other) == before and stat.S_IMODE(other.stat().st_mode) == mode
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other-app.sqlite"]  # no -wal, no -shm left behind
+
+
+def test_an_empty_file_is_not_adopted_by_a_reading_command(run, tmp_path):
+    empty = tmp_path / "kosong.sqlite3"
+    empty.touch(mode=0o644)
+    os.chmod(empty, 0o644)
+    _one_line_exit_4(run("--db", str(empty), "list"), "belum diatur", "kpudesk init")
+    assert empty.stat().st_size == 0 and stat.S_IMODE(empty.stat().st_mode) == 0o644
+
+
+def test_init_makes_an_empty_file_a_private_store(run, tmp_path):
+    empty = tmp_path / "kosong.sqlite3"
+    empty.touch()
+    os.chmod(empty, 0o644)
+    assert run("--db", str(empty), *OFFICE_ARGS).exit_code == 0
+    assert stat.S_IMODE(empty.stat().st_mode) == 0o600
+    assert run("--db", str(empty), "list", "--json").exit_code == 0
+
+
+def test_a_file_name_with_url_characters_is_taken_literally(run, tmp_path):
+    odd = tmp_path / "k.db?mode=memory&x=1%20"
+    res = run("--db", str(odd), *OFFICE_ARGS)
+    assert res.exit_code == 0, res.stderr
+    assert odd.exists() and stat.S_IMODE(odd.stat().st_mode) == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(odd.name)) == []
+    assert run("--db", str(odd), *request_args(received="2026-03-16 09:00")).exit_code == 0
+    with sqlite3.connect(f"file:{quote(str(odd))}?mode=ro", uri=True) as conn:
+        assert conn.execute("SELECT count(*) FROM 'case'").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("revision", ["", "0000", "abc123def", "9999"])
+def test_a_strange_or_newer_revision_is_refused_on_either_backend(office, store_db, revision):
+    store_db.execute(f"UPDATE alembic_version SET version_num = '{revision}'")
+    res = office("list")
+    expected = "lebih baru" if revision == "9999" else ("tidak dapat dimutakhirkan" if revision == "0000" else "bukan basis data kpudesk")
+    _one_line_exit_4(res, expected)
+    assert store_db.scalar("SELECT version_num FROM alembic_version") == revision
+
+
+def test_an_empty_database_is_not_set_up_by_a_reading_command(run, store_db):
+    """On PostgreSQL a fresh database is empty: `list` refuses (exit 4) and creates no table; `init` sets it up."""
+    _one_line_exit_4(run("list"), "belum", "kpudesk init")  # SQLite: "belum ada" (no file); server: "belum diatur"
+    assert store_db.tables() - {"sqlite_sequence"} == set()
+    assert run(*OFFICE_ARGS).exit_code == 0
+    assert {"case", "event", "alembic_version"} <= store_db.tables()
+
+
+def test_another_applications_tables_are_refused_and_untouched(run, store_db):
+    store_db.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    store_db.execute("INSERT INTO notes (id, body) VALUES (1, 'milik aplikasi lain')")
+    for args in (["list"], OFFICE_ARGS):
+        _one_line_exit_4(run(*args), "bukan basis data kpudesk")
+    assert store_db.tables() == {"notes"} and store_db.count("notes") == 1
+
+
+def _unused_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def test_a_stopped_server_is_one_line_exit_4(run):
+    url = f"postgresql://kpudesk:rahasia@127.0.0.1:{_unused_port()}/kpudesk"
+    res = run("--db", url, "list")
+    _one_line_exit_4(res, "tidak dapat dihubungi")
+    assert "rahasia" not in res.stderr
+
+
+@needs_pg
+def test_a_wrong_password_is_one_line_exit_4_and_never_printed(run):
+    from sqlalchemy import make_url
+
+    url = make_url(PG_URL).set(password="salah-sandi").render_as_string(hide_password=False)
+    res = run("--db", url, "list")
+    _one_line_exit_4(res, "kata sandi ditolak")
+    assert "salah-sandi" not in res.stderr
+
+
+@needs_pg
+def test_a_missing_database_is_one_line_exit_4(run):
+    from sqlalchemy import make_url
+
+    url = make_url(PG_URL).set(database="kpudesk_tidak_ada").render_as_string(hide_password=False)
+    _one_line_exit_4(run("--db", url, *OFFICE_ARGS), "tidak ada")
+
+
+@pytest.mark.postgresql_only
+def test_config_shows_the_server_url_without_its_password(office, store_location, monkeypatch):
+    import json
+
+    from sqlalchemy import make_url
+
+    url = make_url(store_location)
+    assert url.password, "KPUDESK_TEST_PG is expected to carry a password"
+    res = office("config", "--json")
+    assert res.exit_code == 0, res.stderr
+    assert url.password not in res.stdout
+    rows = {r["key"]: r for r in json.loads(res.stdout)}
+    assert rows["db"] == {"key": "db", "value": f"postgresql://{url.username}@{url.host}:{url.port}/{url.database}",
+                          "source": "env"}
+    # libpq's own PGPASSWORD gives the password when the URL has none
+    monkeypatch.setenv("PGPASSWORD", url.password)
+    monkeypatch.setenv("KPUDESK_DB", url.set(password=None).render_as_string(hide_password=False))
+    res = office("config", "--json")
+    assert res.exit_code == 0, res.stderr
+    assert {r["key"]: r["value"] for r in json.loads(res.stdout)}["office.code"] == "KPU-KAB.KPG"
