@@ -72,7 +72,7 @@ def read_config_file(path: Path) -> dict[str, object]:
         raise InvalidInput(f"Berkas konfigurasi {path} tidak valid: {exc}.") from exc
 
 
-def _location(value: str) -> str:
+def normalize_location(value: str) -> str:
     """A PostgreSQL URL as given; a file path with ~ expanded (and nothing else interpreted)."""
     from kpudesk.location import is_server_url
 
@@ -85,12 +85,12 @@ def resolve_db_path(flag: str | None) -> Resolved:
     The value is a SQLite file path or a PostgreSQL URL (postgresql://user@host:5432/name).
     """
     if flag:
-        return Resolved(_location(flag), "flag")
+        return Resolved(normalize_location(flag), "flag")
     if env := os.environ.get("KPUDESK_DB"):
-        return Resolved(_location(env), "env")
+        return Resolved(normalize_location(env), "env")
     file_value = read_config_file(config_file_path()).get("db")
     if file_value:
-        return Resolved(_location(str(file_value)), "file")
+        return Resolved(normalize_location(str(file_value)), "file")
     from platformdirs import user_data_dir
 
     return Resolved(str(Path(user_data_dir(APP_NAME)) / "kpudesk.sqlite3"), "default")

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from sqlalchemy import URL, event, inspect, make_url, text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
@@ -159,17 +159,19 @@ def _install_pragmas(engine: Engine, read_only: bool) -> None:
 class Store:
     """One store (SQLite file or PostgreSQL database): checked, migrated to head, handing out transactions."""
 
-    def __init__(self, location: str | Path, *, create: bool = True) -> None:
+    def __init__(self, location: str | Path, *, create: bool = True, migrate: bool = True) -> None:
         self.location = str(location)
         self.name = redact(self.location)  # what messages show: never a password
         self.is_server = is_server_url(self.location)
         self.read_only = False
+        self.created_file = False
         if self.is_server:
             self.engine = _server_engine(self.location)
-            tables, revision = self._inspect_server()
+            self.tables, self.revision = self._inspect_server()
         else:
-            tables, revision = self._open_file(create)
-        self._check_and_migrate(tables, revision, create)
+            self.tables, self.revision = self._open_file(create)
+        if migrate:
+            self._check_and_migrate(self.tables, self.revision, create)
 
     @property
     def path(self) -> Path:
@@ -184,7 +186,7 @@ class Store:
         if not create and not path.exists():
             raise StoreError(f"Basis data {path} belum ada; buat dengan: kpudesk init (atau pilih berkas lain dengan --db).")
         try:
-            _create_private_file(path)
+            self.created_file = _create_private_file(path)
         except OSError as exc:
             raise StoreError(f"Tidak dapat membuat basis data {path}: {exc.strerror}.") from exc
         tables, revision = _inspect_file(path)
@@ -245,6 +247,36 @@ class Store:
             raise StoreError(f"Kesalahan basis data pada {self.name}: {describe(exc)}.") from exc
         finally:
             _immediate.reset(token)
+
+    @contextmanager
+    def connection(self, write: bool = False) -> Iterator[Connection]:
+        """A Core connection in one transaction (a consistent snapshot when reading); commits at the end."""
+        token = _immediate.set(write)
+        try:
+            with self.engine.connect() as conn:
+                if self.is_server and not write:
+                    conn = conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    yield conn
+        except DBAPIError as exc:
+            raise StoreError(f"Basis data {self.name}: {describe(exc.orig)}.") from exc
+        finally:
+            _immediate.reset(token)
+
+    def create_schema_in(self, conn: Connection) -> None:
+        """Create the schema inside `conn`'s open transaction, so that a rollback takes it back too."""
+        from alembic import command
+
+        config = alembic_config(self.engine)
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+    def discard_created_file(self) -> None:
+        """Remove the file this Store created (after a failed copy into it): nothing is left behind."""
+        self.close()
+        if self.created_file:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(self.location + suffix).unlink(missing_ok=True)
 
     def close(self) -> None:
         """Return connections to the pool; the engine is kept for the next command in this process."""

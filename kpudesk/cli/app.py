@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from kpudesk import __version__
-from kpudesk.cli import calendar, cases, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample
+from kpudesk.cli import calendar, cases, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, KpudeskError
 
@@ -119,6 +119,7 @@ objections.install(app)
 dispositions.install(app)
 expedition.install(app)
 sample.install(app)
+db.install(app)
 
 
 def main() -> None:
