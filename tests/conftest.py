@@ -89,6 +89,14 @@ def _fresh_pg_database(request: pytest.FixtureRequest) -> str:
     return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
 
 
+@pytest.fixture
+def empty_pg_url(request: pytest.FixtureRequest) -> str:
+    """A second, empty PostgreSQL database for this test (skips without KPUDESK_TEST_PG)."""
+    if not PG_URL:
+        pytest.skip("KPUDESK_TEST_PG is not set")
+    return _fresh_pg_database(request)
+
+
 @pytest.fixture(autouse=True)
 def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str, request: pytest.FixtureRequest) -> str | Path:
     """Point every kpudesk path at a temp dir (or a fresh server database): never the user's.

@@ -45,6 +45,7 @@ def copy_store(source: Store, target: Store) -> CopyReport:
     started = time.perf_counter()
     if source.location == target.location:
         raise Refused("Sumber dan tujuan salinan adalah basis data yang sama.")
+    _refuse_foreign_target(target)  # before connecting: a connection may already write (SQLite's WAL switch)
     try:
         with source.connection() as src, target.connection(write=True) as dst:
             _prepare_target(target, dst)
@@ -59,13 +60,17 @@ def copy_store(source: Store, target: Store) -> CopyReport:
     return report
 
 
+def _refuse_foreign_target(target: Store) -> None:
+    """A target holding tables that are not a kpudesk schema at head is refused untouched."""
+    if target.tables and (not CORE_TABLES <= target.tables or target.revision != SCHEMA_HEAD):
+        raise Refused(f"Tujuan {target.name} bukan basis data kosong; salinan hanya ditulis ke basis data kosong.")
+
+
 def _prepare_target(target: Store, dst: Connection) -> None:
     """Refuse a target that holds anything; create the schema (in this transaction) in an empty one."""
     if not target.tables:
         target.create_schema_in(dst)
         return
-    if not CORE_TABLES <= target.tables or target.revision != SCHEMA_HEAD:
-        raise Refused(f"Tujuan {target.name} bukan basis data kosong; salinan hanya ditulis ke basis data kosong.")
     filled = [t.name for t in tables() if dst.execute(select(func.count()).select_from(t)).scalar()]
     if filled:
         raise Refused(f"Tujuan {target.name} sudah berisi data (tabel {', '.join(filled)}); "
