@@ -149,3 +149,51 @@ def test_config_shows_the_server_url_without_its_password(office, store_location
     res = office("config", "--json")
     assert res.exit_code == 0, res.stderr
     assert {r["key"]: r["value"] for r in json.loads(res.stdout)}["office.code"] == "KPU-KAB.KPG"
+
+
+def _read_only_runner(folder: Path):
+    """Run kpudesk in a subprocess that sees `folder` read-only: a read-only bind mount when root
+    (in a private mount namespace), otherwise permissions 0555/0444. Skips when neither works."""
+    import shutil
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200"}
+    if os.geteuid() == 0:
+        if not shutil.which("unshare"):
+            pytest.skip("root without unshare: cannot make a read-only folder")
+        script = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" && shift && exec "$@"'
+        prefix = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", str(folder)]
+        probe = subprocess.run([*prefix, "true"], capture_output=True)
+        if probe.returncode:
+            pytest.skip(f"no private mount namespace here: {probe.stderr.decode().strip()}")
+    else:
+        prefix = []
+        for path in folder.iterdir():
+            path.chmod(0o444)
+        folder.chmod(0o555)
+
+    def _run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([*prefix, sys.executable, "-m", "kpudesk", *args], capture_output=True, text=True, env=env)
+
+    return _run
+
+
+@pytest.mark.sqlite_only
+def test_a_read_only_store_still_answers_reading_commands(office, db_path):
+    assert office(*request_args(received="2026-03-16 09:00")).exit_code == 0
+    expected = office("list", "--json").stdout
+    before = _digest(db_path)
+    run_ro = _read_only_runner(db_path.parent)
+    try:
+        listed = run_ro("--db", str(db_path), "list", "--json")
+        assert listed.returncode == 0, listed.stderr
+        assert listed.stdout == expected
+        late = run_ro("--db", str(db_path), "overdue", "--as-of", "2026-03-16", "--json")
+        assert late.returncode == 0, late.stderr
+        refused = run_ro("--db", str(db_path), *request_args(received="2026-03-17 09:00"))
+        assert refused.returncode == 4, refused.stderr
+        assert refused.stderr.count("\n") == 1 and "hanya-baca" in refused.stderr
+    finally:
+        db_path.parent.chmod(0o755)
+    assert _digest(db_path) == before
