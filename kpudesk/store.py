@@ -106,19 +106,35 @@ def _is_read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK)
 
 
-def _read_only_uri(path: Path) -> str:
+def _has_wal_data(path: Path) -> bool:
+    """True when the file's write-ahead log holds pages not yet in the file itself."""
+    wal = path.with_name(path.name + "-wal")
+    return wal.exists() and wal.stat().st_size > 0
+
+
+def _read_only_uri(path: Path, immutable: bool = False) -> str:
     """A SQLite URI opening `path` read-only (immutable when nothing beside it can be written)."""
     uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-    wal = path.with_name(path.name + "-wal")
-    if not os.access(path.parent, os.W_OK) and not wal.exists():
-        uri += "&immutable=1"  # a read-only folder: SQLite could not create the -shm index
+    if immutable or (not os.access(path.parent, os.W_OK) and not _has_wal_data(path)):
+        # A read-only folder or a full disk: SQLite could not create the -shm index beside the file.
+        uri += "&immutable=1"
     return uri
 
 
-def _inspect_file(path: Path) -> tuple[set[str], str | None]:
+def _disk_full(path: Path) -> bool:
+    """True when the file's disk has (almost) no room left: not even for SQLite's -shm index."""
+    import shutil
+
+    try:
+        return shutil.disk_usage(path.parent).free < 64 * 1024
+    except OSError:
+        return False
+
+
+def _inspect_file(path: Path, immutable: bool = False) -> tuple[set[str], str | None]:
     """The table names and Alembic revision of a SQLite file, read without writing anything."""
     try:
-        conn = sqlite3.connect(_read_only_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(_read_only_uri(path, immutable), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
             return tables, _revision_of(conn, tables)
@@ -165,6 +181,7 @@ class Store:
         self.is_server = is_server_url(self.location)
         self.read_only = False
         self.created_file = False
+        self.write_block = ""  # why this store cannot be written now (set when opened on a full disk)
         if self.is_server:
             self.engine = _server_engine(self.location)
             self.tables, self.revision = self._inspect_server()
@@ -189,9 +206,16 @@ class Store:
             self.created_file = _create_private_file(path)
         except OSError as exc:
             raise StoreError(f"Tidak dapat membuat basis data {path}: {exc.strerror}.") from exc
-        tables, revision = _inspect_file(path)
         self.read_only = _is_read_only(path)
-        self.engine = _file_engine(path, self.read_only)
+        try:
+            tables, revision = _inspect_file(path)
+        except StoreError:
+            if not _disk_full(path) or _has_wal_data(path):
+                raise
+            # The disk is full: reading is still possible without the -shm index; writing is not.
+            tables, revision = _inspect_file(path, immutable=True)
+            self.read_only, self.write_block = True, "disk penuh; kosongkan ruang disk lalu ulangi"
+        self.engine = _file_engine(path, self.read_only, immutable=bool(self.write_block))
         return tables, revision
 
     def _inspect_server(self) -> tuple[set[str], str | None]:
@@ -232,6 +256,8 @@ class Store:
     @contextmanager
     def session(self, write: bool = False) -> Iterator[Session]:
         """One transaction: commits once at the end, rolls back on any error."""
+        if write and self.write_block:
+            raise StoreError(f"Basis data {self.name} tidak dapat ditulis: {self.write_block}.")
         token = _immediate.set(write)
         try:
             with Session(self.engine, expire_on_commit=False) as session:
@@ -293,15 +319,15 @@ def _server_revision(conn, tables: set[str]) -> str | None:  # type: ignore[no-u
 
 # One engine per store and process: commands run in-process one after another (sample load, the
 # tests) then reuse its compiled-statement cache instead of rebuilding it each time (3× faster).
-_ENGINES: dict[tuple[str, bool], Engine] = {}
+_ENGINES: dict[tuple[str, bool, bool], Engine] = {}
 
 
-def _file_engine(path: Path, read_only: bool) -> Engine:
+def _file_engine(path: Path, read_only: bool, immutable: bool = False) -> Engine:
     """The engine of a SQLite file; the file name is passed literally, never parsed as a URL."""
-    key = (str(path.resolve()), read_only)
+    key = (str(path.resolve()), read_only, immutable)
     if key not in _ENGINES:
         if read_only:
-            url = URL.create("sqlite", database=_read_only_uri(path), query={"uri": "true"})
+            url = URL.create("sqlite", database=_read_only_uri(path, immutable), query={"uri": "true"})
         else:
             url = URL.create("sqlite", database=key[0])
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -312,7 +338,7 @@ def _file_engine(path: Path, read_only: bool) -> Engine:
 
 def _server_engine(location: str) -> Engine:
     """The engine of a PostgreSQL database (psycopg 3); the password comes from the URL, PGPASSWORD or ~/.pgpass."""
-    key = (location, False)
+    key = (location, False, False)
     if key not in _ENGINES:
         try:
             url = make_url(location).set(drivername="postgresql+psycopg")

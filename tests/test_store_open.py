@@ -1,6 +1,7 @@
 """Opening a store safely: what is not kpudesk's is never written to, and every failure is one line, exit 4."""
 
 import hashlib
+import json
 import os
 import socket
 import sqlite3
@@ -197,3 +198,41 @@ def test_a_read_only_store_still_answers_reading_commands(office, db_path):
     finally:
         db_path.parent.chmod(0o755)
     assert _digest(db_path) == before
+
+
+DISK_FULL_DRIVER = """
+import json, subprocess, sys
+db, args = sys.argv[1], sys.argv[2:]
+kpudesk = [sys.executable, "-m", "kpudesk", "--db", db]
+for _ in range(20):
+    full = subprocess.run([*kpudesk, *args], capture_output=True, text=True)
+    if full.returncode:
+        break
+listed = subprocess.run([*kpudesk, "list", "--json", "--limit", "1000"], capture_output=True, text=True)
+print(json.dumps({"code": full.returncode, "stderr": full.stderr, "list": listed.returncode,
+                  "cases": len(json.loads(listed.stdout or "[]"))}))
+"""
+
+
+@pytest.mark.sqlite_only
+def test_a_full_disk_is_named_and_reads_still_work(office, db_path):
+    """The store on a tiny tmpfs (a private mount namespace, root only): registrations until the disk is full."""
+    import shutil
+    import subprocess
+    import sys
+
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        pytest.skip("needs root and unshare to mount a small tmpfs")
+    size = db_path.stat().st_size + 16 * 1024
+    script = 'mount -t tmpfs -o size="$1" tmpfs "$2" && cp "$3" "$2/k.sqlite3" && shift 3 && exec "$@"'
+    folder = db_path.parent / "kecil"
+    folder.mkdir()
+    cmd = ["unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh", str(size), str(folder), str(db_path),
+           sys.executable, "-c", DISK_FULL_DRIVER, str(folder / "k.sqlite3"), *request_args(received="2026-03-16 09:00")]
+    res = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    if res.returncode and "mount" in res.stderr:
+        pytest.skip(f"no private mount namespace here: {res.stderr.strip()}")
+    outcome = json.loads(res.stdout)
+    assert outcome["code"] == 4, outcome
+    assert outcome["stderr"].count("\n") == 1 and "disk penuh" in outcome["stderr"]
+    assert outcome["list"] == 0 and outcome["cases"] >= 0  # the morning `list`/`overdue` still works
