@@ -73,10 +73,18 @@ def read_config_file(path: Path) -> dict[str, object]:
 
 
 def normalize_location(value: str) -> str:
-    """A PostgreSQL URL as given; a file path with ~ expanded (and nothing else interpreted)."""
-    from kpudesk.location import is_server_url
+    """A PostgreSQL URL as given; a file path with ~ expanded (and nothing else interpreted).
 
-    return value if is_server_url(value) else str(Path(value).expanduser())
+    Another scheme (sqlite://, mysql://) is refused rather than taken for a folder name.
+    """
+    from kpudesk.location import SERVER_SCHEMES, is_server_url
+
+    if is_server_url(value):
+        return value
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value):
+        raise InvalidInput(f"Alamat basis data '{value.split('://')[0]}://…' tidak dikenal; gunakan path berkas SQLite "
+                           f"atau URL {SERVER_SCHEMES[0]}://pengguna@host:5432/nama.")
+    return str(Path(value).expanduser())
 
 
 def resolve_db_path(flag: str | None) -> Resolved:

@@ -236,3 +236,10 @@ def test_a_full_disk_is_named_and_reads_still_work(office, db_path):
     assert outcome["code"] == 4, outcome
     assert outcome["stderr"].count("\n") == 1 and "disk penuh" in outcome["stderr"]
     assert outcome["list"] == 0 and outcome["cases"] >= 0  # the morning `list`/`overdue` still works
+
+
+@pytest.mark.parametrize("value", ["sqlite:///tmp/k.db", "mysql://root@localhost/kpu"])
+def test_an_unknown_url_scheme_is_bad_input(run, tmp_path, value):
+    res = run("--db", value, "list")
+    assert res.exit_code == 2 and "postgresql://" in res.stderr
+    assert res.stderr.count("\n") == 1
