@@ -78,15 +78,33 @@ def read_config_file(path: Path) -> dict[str, object]:
         raise InvalidInput(f"Berkas konfigurasi {path} tidak valid: {exc}.") from exc
 
 
+def normalize_location(value: str) -> str:
+    """A PostgreSQL URL as given; a file path with ~ expanded (and nothing else interpreted).
+
+    Another scheme (sqlite://, mysql://) is refused rather than taken for a folder name.
+    """
+    from kpudesk.location import SERVER_SCHEMES, is_server_url
+
+    if is_server_url(value):
+        return value
+    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", value):
+        raise InvalidInput(f"Alamat basis data '{value.split('://')[0]}://…' tidak dikenal; gunakan path berkas SQLite "
+                           f"atau URL {SERVER_SCHEMES[0]}://pengguna@host:5432/nama.")
+    return str(Path(value).expanduser())
+
+
 def resolve_db_path(flag: str | None) -> Resolved:
-    """--db > KPUDESK_DB > `db` in the config file > the platform's user data directory."""
+    """--db > KPUDESK_DB > `db` in the config file > the platform's user data directory.
+
+    The value is a SQLite file path or a PostgreSQL URL (postgresql://user@host:5432/name).
+    """
     if flag:
-        return Resolved(str(Path(flag).expanduser()), "flag")
+        return Resolved(normalize_location(flag), "flag")
     if env := os.environ.get("KPUDESK_DB"):
-        return Resolved(str(Path(env).expanduser()), "env")
+        return Resolved(normalize_location(env), "env")
     file_value = read_config_file(config_file_path()).get("db")
     if file_value:
-        return Resolved(str(Path(str(file_value)).expanduser()), "file")
+        return Resolved(normalize_location(str(file_value)), "file")
     from platformdirs import user_data_dir
 
     return Resolved(str(Path(user_data_dir(APP_NAME)) / "kpudesk.sqlite3"), "default")

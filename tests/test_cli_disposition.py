@@ -6,7 +6,6 @@ cuti bersama Idul Fitri, Fri 04-03 Wafat Yesus Kristus. Office hours 08:00–16:
 """
 
 import json
-import sqlite3
 
 import pytest
 
@@ -33,11 +32,6 @@ def _show(run) -> dict:
     res = run("show", CASE, "--json")
     assert res.exit_code == 0, res.stderr
     return json.loads(res.stdout)
-
-
-def _count(db_path, table: str) -> int:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def test_add_to_two_positions_opens_one_clock_each(case):
@@ -104,7 +98,7 @@ def test_passing_on_chains_to_the_open_disposition_and_accepts_it(case):
     assert early["parent_id"] is None
 
 
-def test_accept_then_done_with_days_late(case, db_path):
+def test_accept_then_done_with_days_late(case, store_db):
     _add(case, "--by", "Sekretaris", "--to", "head_technical", "--instruction", "Siapkan data", "--within", "2",
          "--at", "2026-03-17 10:00")
     accepted = case("disposition", "accept", CASE, "--position", "head_technical", "--at", "2026-03-17 11:00", "--json")
@@ -180,33 +174,33 @@ def test_done_twice_is_refused(case):
     assert _show(case) == before
 
 
-def test_unknown_position_lists_the_accepted_titles(case, db_path):
+def test_unknown_position_lists_the_accepted_titles(case, store_db):
     res = case("disposition", "add", CASE, "--by", "Ketua", "--to", "Bupati", "--instruction", "Proses")
     assert res.exit_code == 2
     assert "Jabatan 'Bupati' (--to) tidak dikenal" in res.stderr
     assert "Ketua, Sekretaris, PPID" in res.stderr and "Kasubag Teknis dan Hupmas" in res.stderr
-    assert _count(db_path, "disposition") == 0
+    assert store_db.count("disposition") == 0
     res = case("disposition", "accept", CASE, "--position", "Pemohon")
     assert res.exit_code == 2 and "(--position) tidak dikenal" in res.stderr
 
 
-def test_unknown_case_and_position_without_disposition(case, db_path):
-    events = _count(db_path, "event")
+def test_unknown_case_and_position_without_disposition(case, store_db):
+    events = store_db.count("event")
     res = case("disposition", "add", "099/PPID/KPU-KAB.KPG/III/2026", "--by", "Ketua", "--to", "PPID", "--instruction", "x")
     assert res.exit_code == 3
     assert "Tidak ada perkara dengan nomor '099/PPID/KPU-KAB.KPG/III/2026'" in res.stderr
     res = case("disposition", "done", CASE, "--position", "PPID", "--note", "x")
     assert res.exit_code == 3
     assert "Tidak ada disposisi kepada PPID" in res.stderr
-    assert _count(db_path, "event") == events
+    assert store_db.count("event") == events
 
 
-def test_void_case_takes_no_disposition(case, db_path):
+def test_void_case_takes_no_disposition(case, store_db):
     assert case("void", CASE, "--reason", "Salah catat").exit_code == 0
     res = case("disposition", "add", CASE, "--by", "Ketua", "--to", "PPID", "--instruction", "Proses")
     assert res.exit_code == 1
     assert "dibatalkan (salah catat)" in res.stderr and "masih berjalan" in res.stderr
-    assert _count(db_path, "disposition") == 0
+    assert store_db.count("disposition") == 0
 
 
 @pytest.mark.parametrize(
@@ -219,13 +213,13 @@ def test_void_case_takes_no_disposition(case, db_path):
         (["--instruction", "  "], "Isi disposisi (--instruction) wajib diisi"),
     ],
 )
-def test_bad_input_is_refused_with_exit_2(case, db_path, args, message):
+def test_bad_input_is_refused_with_exit_2(case, store_db, args, message):
     base = {"--by": "Ketua", "--to": "PPID", "--instruction": "Proses"}
     base.update(dict(zip(args[::2], args[1::2])))
     res = case("disposition", "add", CASE, *[x for pair in base.items() for x in pair])
     assert res.exit_code == 2
     assert message in res.stderr
-    assert _count(db_path, "disposition") == 0
+    assert store_db.count("disposition") == 0
 
 
 def test_done_before_acceptance_is_refused(case):

@@ -1,17 +1,11 @@
 """`kpudesk expedition add | receive | list`: the expedition book and its receipts (tanda terima)."""
 
 import json
-import sqlite3
 
 from tests.conftest import request_args
 
 CASE = "001/PPID/KPU-KAB.KPG/III/2026"
 FIRST = "001/EKS/KPU-KAB.KPG/III/2026"
-
-
-def _count(db_path, table: str) -> int:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 def _register(run) -> None:
@@ -108,31 +102,31 @@ def test_receipt_before_sending_is_bad_input(office):
     assert json.loads(office("expedition", "list", "--json").stdout)[0]["open"] is True
 
 
-def test_unknown_number_and_unknown_case(office, db_path):
+def test_unknown_number_and_unknown_case(office, store_db):
     res = office("expedition", "receive", "009/EKS/KPU-KAB.KPG/III/2026", "--by", "Staf")
     assert res.exit_code == 3
     assert "Tidak ada entri buku ekspedisi dengan nomor '009/EKS/KPU-KAB.KPG/III/2026'" in res.stderr
     res = office("expedition", "add", "--document", "Surat", "--to", "X", "--case", CASE)
     assert res.exit_code == 3
     assert f"Tidak ada perkara dengan nomor '{CASE}'" in res.stderr
-    assert _count(db_path, "expedition") == 0
+    assert store_db.count("expedition") == 0
 
 
-def test_bad_input_writes_nothing(office, db_path):
+def test_bad_input_writes_nothing(office, store_db):
     future = office("expedition", "add", "--document", "Surat", "--to", "X", "--sent", "2099-01-01 09:00")
     assert future.exit_code == 2 and "ada di masa depan" in future.stderr
     blank = office("expedition", "add", "--document", " ", "--to", "X", "--sent", "2026-03-02 09:00")
     assert blank.exit_code == 2 and "Dokumen wajib diisi" in blank.stderr
     missing = office("expedition", "add", "--document", "Surat")
     assert missing.exit_code == 2 and "--to" in missing.stderr
-    assert _count(db_path, "expedition") == 0
+    assert store_db.count("expedition") == 0
     # A failed attempt does not use up a number.
     assert _send(office, "--document", "Surat", "--to", "X", "--sent", "2026-03-02 09:00")["number"] == FIRST
 
 
-def test_add_takes_at_as_the_sending_moment(office, db_path):
+def test_add_takes_at_as_the_sending_moment(office, store_db):
     entry = _send(office, "--document", "Undangan rakor", "--to", "Bawaslu", "--at", "2026-03-25 11:00")
     assert (entry["number"], entry["sent_at"]) == (FIRST, "2026-03-25T11:00")
     future = office("expedition", "add", "--document", "Surat", "--to", "Bawaslu", "--at", "2099-01-05 10:00")
     assert future.exit_code == 2 and "masa depan" in future.stderr
-    assert _count(db_path, "expedition") == 1
+    assert store_db.count("expedition") == 1

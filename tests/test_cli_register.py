@@ -1,16 +1,10 @@
 """`kpudesk register request`, `show`, `list`, `init`: real values, and bad input refused cleanly."""
 
 import json
-import sqlite3
 
 import pytest
 
 from tests.conftest import OFFICE_ARGS, request_args
-
-
-def _count_cases(db_path) -> int:
-    with sqlite3.connect(db_path) as conn:
-        return conn.execute("SELECT count(*) FROM 'case'").fetchone()[0]
 
 
 def test_register_prints_number_time_and_deadline_in_indonesian(office):
@@ -81,13 +75,13 @@ BAD_INPUT = [
 
 
 @pytest.mark.parametrize(("overrides", "message"), BAD_INPUT, ids=[m for _, m in BAD_INPUT])
-def test_bad_input_is_one_line_exit_2_and_writes_nothing(office, db_path, overrides, message):
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(office, store_db, overrides, message):
     res = office(*request_args(**overrides))
     assert res.exit_code == 2
     assert message in res.stderr
     assert len(res.stderr.strip().splitlines()) == 1 and res.stderr.startswith("kpudesk: ")
     assert "Traceback" not in res.stderr and res.stdout == ""
-    assert _count_cases(db_path) == 0
+    assert store_db.count("case") == 0
 
 
 def test_unknown_option_is_one_line_exit_2(office):

@@ -34,8 +34,8 @@ def office_args(zone: str) -> list[str]:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    opened = Store(db_path)
+def store(store_location: str) -> Iterator[Store]:
+    opened = Store(store_location)
     yield opened
     opened.close()
 

@@ -56,8 +56,9 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def db_path() -> Path:
-    return Path(resolve_db_path(STATE.db).value)
+def db_location() -> str:
+    """The configured store: a SQLite file path or a PostgreSQL URL (with its password, if given)."""
+    return resolve_db_path(STATE.db).value
 
 
 @contextmanager
@@ -67,7 +68,7 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
     from kpudesk.services.desk import open_desk as build_desk
     from kpudesk.store import Store
 
-    store = Store(db_path(), create=create)
+    store = Store(db_location(), create=create)
     try:
         with store.session(write=write) as session:
             yield build_desk(session, now=now(), officer=officer, require_office=require_office)

@@ -58,11 +58,12 @@ def init(
 def show_config(as_json: JsonOption = False) -> None:
     """Tampilkan setiap pengaturan dan asalnya (flag, env, berkas, basis data, default)."""
     from kpudesk.config import config_file_path, resolve_db_path, resolve_officer
+    from kpudesk.location import redact
     from kpudesk.services.office import settings_with_sources
 
     db = resolve_db_path(STATE.db)
     config_source = "env" if os.environ.get("KPUDESK_CONFIG") else "default"
-    rows = [("db", db.value, db.source), ("config_file", str(config_file_path()), config_source)]
+    rows = [("db", redact(db.value), db.source), ("config_file", str(config_file_path()), config_source)]
     with open_desk(require_office=False) as desk:
         office_rows = settings_with_sources(desk.session)
         stored_officer = desk.profile.get("office.officer")

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from kpudesk.cli.common import db_path, open_desk, say
+from kpudesk.cli.common import db_location, open_desk, say
 from kpudesk.errors import Refused
+from kpudesk.location import redact
 
 if TYPE_CHECKING:
     from kpudesk.services.sample import CommandLine
@@ -61,9 +62,9 @@ def load(
     with open_desk(require_office=False, create=True) as desk:
         existing = sum(case_counts(desk).values())
     if existing and not force:
-        raise Refused(f"Basis data {db_path()} sudah berisi {existing} perkara; data contoh hanya dimuat ke basis "
+        raise Refused(f"Basis data {redact(db_location())} sudah berisi {existing} perkara; data contoh hanya dimuat ke basis "
                       "data kosong (pilih berkas lain dengan --db, atau tambahkan --force).")
-    _replay(commands, str(db_path()))
+    _replay(commands, db_location())
     with open_desk() as desk:
         counts = case_counts(desk)
     from kpudesk.labels import kind_label

@@ -2,23 +2,36 @@
 
 from datetime import date
 
+from sqlalchemy.dialects import postgresql, sqlite
+
 from kpudesk.models import NumberSequence
 from kpudesk.services.desk import Desk
 from kpudesk.textfmt import roman_month
 
+_INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
+
+
+def next_sequence(desk: Desk, kind: str, year: int) -> int:
+    """Bump the (kind, year) counter row and return its new value, in the case's transaction.
+
+    One atomic INSERT … ON CONFLICT DO UPDATE … RETURNING: on PostgreSQL (READ COMMITTED) the row
+    stays locked until the case commits, so a second desk waits and then reads the bumped value;
+    on SQLite the writer already holds the file's write lock (BEGIN IMMEDIATE). A rolled-back
+    case gives its number back, which a database sequence would not.
+    """
+    insert = _INSERT[desk.session.get_bind().dialect.name]
+    statement = insert(NumberSequence).values(kind=kind, year=year, last=1)
+    statement = statement.on_conflict_do_update(
+        index_elements=["kind", "year"], set_={"last": NumberSequence.last + 1}
+    ).returning(NumberSequence.last)
+    return int(desk.session.execute(statement).scalar_one())
+
 
 def issue_number(desk: Desk, kind: str, day: date) -> tuple[int, str]:
-    """Take the next sequence number of `kind` for `day`'s year and render the office template.
-
-    The write transaction is BEGIN IMMEDIATE (see store), so two desks never read the same `last`.
-    """
-    row = desk.session.get(NumberSequence, (kind, day.year))
-    if row is None:
-        row = NumberSequence(kind=kind, year=day.year, last=0)
-    row.last += 1
-    desk.session.add(row)
+    """Take the next sequence number of `kind` for `day`'s year; returns it with the rendered office template."""
+    seq = next_sequence(desk, kind, day.year)
     number = desk.profile.template(kind).format(
-        seq=row.last, office=desk.profile.code, month_roman=roman_month(day.month),
+        seq=seq, office=desk.profile.code, month_roman=roman_month(day.month),
         month=day.month, year=day.year, kind=kind,
     )
-    return row.last, number
+    return seq, number
