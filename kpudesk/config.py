@@ -68,7 +68,7 @@ def read_config_file(path: Path) -> dict[str, object]:
             return tomllib.load(fh)
     except FileNotFoundError:
         return {}
-    except (tomllib.TOMLDecodeError, OSError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise InvalidInput(f"Berkas konfigurasi {path} tidak valid: {exc}.") from exc
 
 
@@ -86,16 +86,27 @@ def resolve_db_path(flag: str | None) -> Resolved:
     return Resolved(str(Path(user_data_dir(APP_NAME)) / "kpudesk.sqlite3"), "default")
 
 
+OFFICER_SOURCES = {"flag": "--officer", "env": "KPUDESK_OFFICER", "file": "officer di berkas konfigurasi"}
+
+
 def resolve_officer(flag: str | None, stored: str = "") -> Resolved:
-    """--officer > KPUDESK_OFFICER > `officer` in the config file > the office's stored default."""
+    """--officer > KPUDESK_OFFICER > `officer` in the config file > the office's stored default,
+    checked like a form field (it is written to the audit trail and printed by `show`)."""
     if flag and flag.strip():
-        return Resolved(flag.strip(), "flag")
+        return _checked_officer(flag, "flag")
     if env := os.environ.get("KPUDESK_OFFICER", "").strip():
-        return Resolved(env, "env")
+        return _checked_officer(env, "env")
     file_value = str(read_config_file(config_file_path()).get("officer", "")).strip()
     if file_value:
-        return Resolved(file_value, "file")
+        return _checked_officer(file_value, "file")
     return Resolved(stored, "database" if stored else "default")
+
+
+def _checked_officer(value: str, source: str) -> Resolved:
+    """The officer's name through the form-field validation; raises InvalidInput naming the source."""
+    from kpudesk.services.validation import clean_text
+
+    return Resolved(clean_text(value, f"Nama petugas ({OFFICER_SOURCES[source]})", required=True), source)
 
 
 def normalize_tz(value: str) -> str:

@@ -100,6 +100,9 @@ class Store:
             raise StoreError(
                 f"Basis data {self.path} dibuat oleh versi kpudesk yang lebih baru (revisi {current}); perbarui kpudesk."
             )
+        if current is not None and current not in known_revisions():
+            raise StoreError(f"Basis data {self.path} mencatat revisi skema '{current}' yang tidak dikenal kpudesk; "
+                             "berkas ini rusak atau bukan buatan kpudesk (pulihkan dari cadangan: kpudesk restore).")
         upgrade_to_head(self.engine)
 
     @contextmanager
@@ -150,6 +153,13 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["engine"] = engine
     return config
+
+
+def known_revisions() -> set[str]:
+    """Every revision id of the packaged Alembic scripts."""
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory(str(migrations_dir())).walk_revisions()}
 
 
 def upgrade_to_head(engine: Engine) -> None:

@@ -16,6 +16,7 @@ from kpudesk.services.events import case_events
 from kpudesk.textfmt import mask
 
 CASE_KINDS = ("request", "objection", "exemption")
+MAX_LIMIT = 1_000_000
 STATUSES = ("registered", "extended", "decided", "closed", "answered", "disputed", "withdrawn", "void")
 
 
@@ -85,6 +86,11 @@ def timeline(desk: Desk, case_id: int) -> list[dict[str, object]]:
     return sorted(rows, key=lambda row: (row["at"], row["recorded_at"]))
 
 
+def like_literal(text: str) -> str:
+    """`text` for a LIKE pattern that matches it literally: '%', '_' and the escape itself escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass
 class ListFilter:
     status: str | None = None
@@ -97,8 +103,10 @@ class ListFilter:
 
 def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dict[str, object]]:
     """Cases matching the filter, newest first, with their nearest open deadline."""
-    if flt.limit < 1:
-        raise InvalidInput(f"--limit harus 1 atau lebih, bukan {flt.limit}.")
+    if not 1 <= flt.limit <= MAX_LIMIT:
+        raise InvalidInput(f"--limit harus 1–{MAX_LIMIT}, bukan {flt.limit}.")
+    if flt.year is not None and not 1 <= flt.year <= 9999:
+        raise InvalidInput(f"--year {flt.year} tidak valid; gunakan tahun empat angka, misalnya 2026.")
     if flt.status and flt.status not in STATUSES:
         raise InvalidInput(f"--status '{flt.status}' tidak dikenal; pilih salah satu: {', '.join(STATUSES)}.")
     if flt.kind and flt.kind not in CASE_KINDS:
@@ -112,8 +120,8 @@ def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dic
     if flt.year:
         query = query.where(Case.year == flt.year)
     if flt.search:
-        needle = f"%{flt.search.strip().lower()}%"
-        query = query.where(or_(*(func.lower(c).like(needle) for c in (
+        needle = f"%{like_literal(flt.search.strip().lower())}%"
+        query = query.where(or_(*(func.lower(c).like(needle, escape="\\") for c in (
             col(Case.number), col(RequestDetail.name), col(RequestDetail.info), col(RequestDetail.purpose),
             col(RequestDetail.occupation), col(RequestDetail.email)))))
     as_of = desk.today()

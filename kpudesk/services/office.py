@@ -74,7 +74,7 @@ def _validated(given: OfficeInput) -> dict[str, str]:
         profile, _, kind = key.partition(".")
         if kind not in PROFILES.get(profile, {}):
             raise InvalidInput(f"Aturan '{key}' tidak dikenal; bentuknya PROFIL.JENIS, misalnya publik.notice.")
-        if not amount.isdigit() or not 0 < int(amount) <= 365:
+        if not (amount.isascii() and amount.isdigit()) or not 0 < int(amount) <= 365:  # '²' is a digit too
             raise InvalidInput(f"Lama tenggat '{amount}' untuk {key} harus bilangan bulat 1–365.")
         out[f"rule.{key}"] = amount
     return out
