@@ -136,25 +136,81 @@ def parse_hours(value: str) -> tuple[time, time]:
     return opening, closing
 
 
+# The format each field may carry: zero padding only, so every variable part of a number is digits
+# (or Roman-numeral letters); that is what makes the distinctness check in `check_numbering` sound.
+FIELD_SPECS = {
+    "seq": re.compile(r"(0[1-6])?d?"),  # {seq}, {seq:03d} … {seq:06d}: at most 6 wide
+    "month": re.compile(r"(02)?d?"),
+    "year": re.compile(r"d?"),
+    "office": re.compile(r""),
+    "month_roman": re.compile(r""),
+    "kind": re.compile(r""),
+}
+MAX_NUMBER_LENGTH = 120  # the width of the number columns (case.number, expedition.number)
+
+
 def validate_template(kind: str, template: str) -> str:
-    """Check a numbering template: known fields only, and {seq} and {year} must be there."""
+    """Check a numbering template: known fields only, zero padding only, {seq} and {year} present;
+    returns the template."""
     if kind not in NUMBERED_KINDS:
         raise InvalidInput(f"Jenis '{kind}' tidak dikenal untuk templat; gunakan {', '.join(NUMBERED_KINDS)}.")
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as exc:
-        raise InvalidInput(f"Templat '{template}' tidak valid: {exc}.") from exc
-    unknown = fields - TEMPLATE_FIELDS
-    if unknown or not {"seq", "year"} <= fields:
+    fields = template_fields(template)
+    unknown = {name for name, _, _ in fields} - TEMPLATE_FIELDS
+    if unknown or not {"seq", "year"} <= {name for name, _, _ in fields}:
         # {year} is required because sequences restart each year: without it numbers would repeat.
         raise InvalidInput(
             f"Templat '{template}' harus memuat {{seq}} dan {{year}}, dan hanya kolom {', '.join(sorted(TEMPLATE_FIELDS))}."
         )
-    try:
-        template.format(seq=1, office="X", month_roman="I", month=1, year=2026, kind=kind)
-    except (ValueError, KeyError, IndexError) as exc:
-        raise InvalidInput(f"Templat '{template}' tidak valid: {exc}.") from exc
+    for name, spec, conversion in fields:
+        if conversion or not FIELD_SPECS[name].fullmatch(spec):
+            raise InvalidInput(f"Format {{{name}:{spec}}} pada templat '{template}' tidak diizinkan; gunakan "
+                               "{seq} atau {seq:03d} (paling lebar 06d), {month:02d}, dan kolom lain tanpa format.")
     return template
+
+
+def template_fields(template: str) -> list[tuple[str, str, str]]:
+    """(name, format spec, conversion) of each field of a template; raises InvalidInput when malformed."""
+    try:
+        return [(name, spec or "", conversion or "") for _, name, spec, conversion
+                in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        raise InvalidInput(f"Templat '{template}' tidak valid: {exc}.") from exc
+
+
+def render_number(template: str, *, kind: str, seq: int, office: str, year: int, month: int) -> str:
+    """A registration number from a template already checked by `validate_template`."""
+    from kpudesk.textfmt import roman_month
+
+    return template.format(seq=seq, office=office, month_roman=roman_month(month), month=month, year=year, kind=kind)
+
+
+def check_numbering(templates: Mapping[str, str], office: str) -> None:
+    """Refuse (InvalidInput) templates that make numbers longer than the column, or two kinds whose
+    numbers could ever be equal. Generic over whatever kinds the office numbers."""
+    for kind, template in templates.items():
+        longest = render_number(template, kind=kind, seq=999_999, office=office, year=2026, month=8)  # VIII
+        if len(longest) > MAX_NUMBER_LENGTH:
+            raise InvalidInput(f"Templat {kind} '{template}' menghasilkan nomor {len(longest)} karakter; "
+                               f"paling panjang {MAX_NUMBER_LENGTH}.")
+    kinds = sorted(templates)
+    for i, first in enumerate(kinds):
+        for second in kinds[i + 1:]:
+            if _skeleton(templates, first, second, office) == _skeleton(templates, second, first, office):
+                raise InvalidInput(
+                    f"Templat {first} '{templates[first]}' dan {second} '{templates[second]}' dapat menghasilkan "
+                    "nomor yang sama; bedakan dengan kode tetap, mis. /PPID/ dan /UK/.")
+
+
+def _skeleton(templates: Mapping[str, str], kind: str, other: str, office: str) -> str:
+    """The fixed text of `kind`'s numbers with every character a field could produce removed.
+
+    Variable fields yield only digits (seq, month, year) or I/V/X ({month_roman}); the office code and
+    the kind are fixed. Two numbers that are equal therefore have equal skeletons, so templates with
+    different skeletons can never make the same number."""
+    uses_roman = any("{month_roman" in templates[k] for k in (kind, other))
+    fixed = render_number(templates[kind], kind=kind, seq=0, office=office, year=0, month=1)
+    removed = "0123456789" + ("IVX" if uses_roman else "")
+    return fixed.translate({ord(ch): None for ch in removed})
 
 
 @dataclass(frozen=True)
@@ -213,6 +269,11 @@ class OfficeProfile:
 
     def role(self, key: str) -> str:
         return self.get(f"role.{key}") or key
+
+    @property
+    def templates(self) -> dict[str, str]:
+        """The numbering template of every kind the office numbers."""
+        return {key.removeprefix("template."): value for key, value in self.values.items() if key.startswith("template.")}
 
     @property
     def rule_overrides(self) -> dict[str, str]:

@@ -68,7 +68,9 @@ def refuse_undecodable(argv: Any) -> None:
 def _fail(message: str, status: int) -> None:
     from kpudesk.textfmt import terminal_safe
 
-    print(f"kpudesk: {terminal_safe(message)}", file=sys.stderr)
+    # One line, always: a message carrying a driver's multi-line dump keeps its first line.
+    first_line = message.strip().splitlines()[0] if message.strip() else message
+    print(f"kpudesk: {terminal_safe(first_line)}", file=sys.stderr)
     sys.exit(int(status))
 
 

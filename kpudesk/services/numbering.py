@@ -2,9 +2,10 @@
 
 from datetime import date
 
+from kpudesk.config import MAX_NUMBER_LENGTH, render_number
+from kpudesk.errors import Refused
 from kpudesk.models import NumberSequence
 from kpudesk.services.desk import Desk
-from kpudesk.textfmt import roman_month
 
 
 def issue_number(desk: Desk, kind: str, day: date) -> tuple[int, str]:
@@ -17,8 +18,9 @@ def issue_number(desk: Desk, kind: str, day: date) -> tuple[int, str]:
         row = NumberSequence(kind=kind, year=day.year, last=0)
     row.last += 1
     desk.session.add(row)
-    number = desk.profile.template(kind).format(
-        seq=row.last, office=desk.profile.code, month_roman=roman_month(day.month),
-        month=day.month, year=day.year, kind=kind,
-    )
+    number = render_number(desk.profile.template(kind), kind=kind, seq=row.last, office=desk.profile.code,
+                           year=day.year, month=day.month)
+    if len(number) > MAX_NUMBER_LENGTH:  # a template stored before templates were checked
+        raise Refused(f"Nomor {kind} '{number[:40]}…' melebihi {MAX_NUMBER_LENGTH} karakter; perbaiki templatnya "
+                      "dengan: kpudesk init --template.")
     return row.last, number

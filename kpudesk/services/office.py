@@ -90,6 +90,9 @@ def save_office(desk: Desk, given: OfficeInput) -> tuple[dict[str, str], list["M
     if missing:
         raise InvalidInput(f"Kantor belum punya {' dan '.join(missing)}; contoh: kpudesk init --office 'KPU Kabupaten Kupang' --code KPU-KAB.KPG --tz WITA.")
     changed = {k: v for k, v in values.items() if stored.get(k) != v}
+    if any(key.startswith("template.") or key == "office.code" for key in changed):
+        profile = config.OfficeProfile.from_settings(merged)
+        config.check_numbering(profile.templates, profile.code)
     for key, value in changed.items():
         desk.session.merge(Setting(key=key, value=value, updated_at=desk.stored_now()))
     moved: list[MovedDeadline] = []
