@@ -20,7 +20,7 @@ from kpudesk.errors import StoreError
 
 # The newest Alembic revision this program knows. A test asserts it equals the scripts' head,
 # so opening an up-to-date store never has to load Alembic at all.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0003"
 BUSY_TIMEOUT_MS = 30_000
 
 _immediate: contextvars.ContextVar[bool] = contextvars.ContextVar("kpudesk_immediate", default=False)

@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from kpudesk import __version__
-from kpudesk.cli import calendar, cases, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample
+from kpudesk.cli import audit, calendar, cases, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, InvalidInput, KpudeskError
 
@@ -146,6 +146,7 @@ objections.install(app)
 dispositions.install(app)
 expedition.install(app)
 sample.install(app)
+audit.install(app)
 
 
 def main() -> None:
