@@ -21,9 +21,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, event
+from sqlalchemy import Table, event, func
 from sqlalchemy import select as core_select
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from kpudesk.chain import GENESIS, STATE_ACTION, case_state, event_hash, state_differences
 from kpudesk.models import AuditHead, Case, Deadline, Event
@@ -32,6 +32,7 @@ from kpudesk.models import AuditHead, Case, Deadline, Event
 CHILD_TABLES: dict[str, type] = {"deadlines": Deadline}
 _TOUCHED = "kpudesk_touched_cases"
 _DESK = "kpudesk_audit_actor"
+_HEAD = "kpudesk_audit_head"
 CHUNK = 2000
 
 
@@ -47,7 +48,7 @@ def lock_head(session: Session) -> AuditHead:
 def append_event(session: Session, new: Event) -> Event:
     """Add `new` as the next link of the chain: numbered, then hashed over its content and its
     predecessor's hash; the head moves to it. Returns the event."""
-    head = lock_head(session)
+    head = _held_head(session)
     session.add(new)
     session.flush()  # numbers the event after the head is locked: ids follow the chain order
     new.prev_hash = head.hash or GENESIS
@@ -55,6 +56,15 @@ def append_event(session: Session, new: Event) -> Event:
     head.event_id, head.hash, head.events = new.id, new.hash, head.events + 1
     session.add(head)
     return new
+
+
+def _held_head(session: Session) -> AuditHead:
+    """The head locked by this transaction: locked (and read) once, then kept for its other events."""
+    transaction = session.get_transaction()
+    held = session.info.get(_HEAD)
+    if held is None or held[0] is not transaction:
+        held = session.info[_HEAD] = (transaction, lock_head(session))
+    return held[1]
 
 
 # --- case state -----------------------------------------------------------------------------------
@@ -97,19 +107,20 @@ def _record_states(session: Session) -> None:
     ids = sorted({item.case.id if isinstance(item, _Pending) else item for item in touched} - {None})
     touched.clear()
     officer, at = session.info[_DESK]
-    states = read_states(session, ids)
+    states, recorded = read_states(session, ids), last_states(session, ids)
     for case_id in ids:
-        if case_id in states and last_state(session, case_id) != states[case_id]:
+        if case_id in states and recorded.get(case_id) != states[case_id]:
             detail = json.dumps(states[case_id], ensure_ascii=False, sort_keys=True)
             append_event(session, Event(case_id=case_id, at=at, officer=officer, action=STATE_ACTION, detail=detail))
     touched.clear()  # the state events themselves touched nothing
 
 
-def last_state(session: Session, case_id: int) -> dict[str, Any] | None:
-    """The newest recorded snapshot of a case, or None."""
-    detail = session.exec(select(Event.detail).where(Event.case_id == case_id, Event.action == STATE_ACTION)
-                          .order_by(Event.id.desc()).limit(1)).first()
-    return json.loads(detail) if detail else None
+def last_states(session: Session, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """The newest recorded snapshot of each of these cases (those that have one), by case id."""
+    newest = (select(func.max(Event.id)).where(col(Event.case_id).in_(ids), Event.action == STATE_ACTION)
+              .group_by(Event.case_id))
+    rows = session.exec(select(Event.case_id, Event.detail).where(col(Event.id).in_(newest)))
+    return {case_id: json.loads(detail) for case_id, detail in rows}
 
 
 def read_states(session: Session, ids: list[int] | None = None, span: tuple[int, int] | None = None) -> dict[int, dict]:
