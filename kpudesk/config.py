@@ -74,7 +74,7 @@ def read_config_file(path: Path) -> dict[str, object]:
             return tomllib.load(fh)
     except FileNotFoundError:
         return {}
-    except (tomllib.TOMLDecodeError, OSError) as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise InvalidInput(f"Berkas konfigurasi {path} tidak valid: {exc}.") from exc
 
 
@@ -110,16 +110,27 @@ def resolve_db_path(flag: str | None) -> Resolved:
     return Resolved(str(Path(user_data_dir(APP_NAME)) / "kpudesk.sqlite3"), "default")
 
 
+OFFICER_SOURCES = {"flag": "--officer", "env": "KPUDESK_OFFICER", "file": "officer di berkas konfigurasi"}
+
+
 def resolve_officer(flag: str | None, stored: str = "") -> Resolved:
-    """--officer > KPUDESK_OFFICER > `officer` in the config file > the office's stored default."""
+    """--officer > KPUDESK_OFFICER > `officer` in the config file > the office's stored default,
+    checked like a form field (it is written to the audit trail and printed by `show`)."""
     if flag and flag.strip():
-        return Resolved(flag.strip(), "flag")
+        return _checked_officer(flag, "flag")
     if env := os.environ.get("KPUDESK_OFFICER", "").strip():
-        return Resolved(env, "env")
+        return _checked_officer(env, "env")
     file_value = str(read_config_file(config_file_path()).get("officer", "")).strip()
     if file_value:
-        return Resolved(file_value, "file")
+        return _checked_officer(file_value, "file")
     return Resolved(stored, "database" if stored else "default")
+
+
+def _checked_officer(value: str, source: str) -> Resolved:
+    """The officer's name through the form-field validation; raises InvalidInput naming the source."""
+    from kpudesk.services.validation import clean_text
+
+    return Resolved(clean_text(value, f"Nama petugas ({OFFICER_SOURCES[source]})", required=True), source)
 
 
 def normalize_tz(value: str) -> str:
@@ -177,27 +188,83 @@ def office_hours_of(hours: str, break_hours: str) -> "OfficeHours":
         raise InvalidInput(f"Jam kantor tidak cocok: {exc}; ubah dengan: kpudesk init --break HH:MM-HH:MM (atau --break none).") from None
 
 
+# The format each field may carry: zero padding only, so every variable part of a number is digits
+# (or Roman-numeral letters); that is what makes the distinctness check in `check_numbering` sound.
+FIELD_SPECS = {
+    "seq": re.compile(r"(0[1-6])?d?"),  # {seq}, {seq:03d} … {seq:06d}: at most 6 wide
+    "month": re.compile(r"(02)?d?"),
+    "year": re.compile(r"d?"),
+    "office": re.compile(r""),
+    "month_roman": re.compile(r""),
+    "kind": re.compile(r""),
+}
+MAX_NUMBER_LENGTH = 120  # the width of the number columns (case.number, expedition.number)
+
+
 def validate_template(kind: str, template: str) -> str:
-    """Check a numbering template: known fields only, and {seq} and {year} must be there."""
+    """Check a numbering template: known fields only, zero padding only, {seq} and {year} present;
+    returns the template."""
     from kpudesk.kinds import numbered_kinds
 
     if kind not in numbered_kinds():
         raise InvalidInput(f"Jenis '{kind}' tidak dikenal untuk templat; gunakan {', '.join(numbered_kinds())}.")
-    try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError as exc:
-        raise InvalidInput(f"Templat '{template}' tidak valid: {exc}.") from exc
-    unknown = fields - TEMPLATE_FIELDS
-    if unknown or not {"seq", "year"} <= fields:
+    fields = template_fields(template)
+    unknown = {name for name, _, _ in fields} - TEMPLATE_FIELDS
+    if unknown or not {"seq", "year"} <= {name for name, _, _ in fields}:
         # {year} is required because sequences restart each year: without it numbers would repeat.
         raise InvalidInput(
             f"Templat '{template}' harus memuat {{seq}} dan {{year}}, dan hanya kolom {', '.join(sorted(TEMPLATE_FIELDS))}."
         )
-    try:
-        template.format(seq=1, office="X", month_roman="I", month=1, year=2026, kind=kind)
-    except (ValueError, KeyError, IndexError) as exc:
-        raise InvalidInput(f"Templat '{template}' tidak valid: {exc}.") from exc
+    for name, spec, conversion in fields:
+        if conversion or not FIELD_SPECS[name].fullmatch(spec):
+            raise InvalidInput(f"Format {{{name}:{spec}}} pada templat '{template}' tidak diizinkan; gunakan "
+                               "{seq} atau {seq:03d} (paling lebar 06d), {month:02d}, dan kolom lain tanpa format.")
     return template
+
+
+def template_fields(template: str) -> list[tuple[str, str, str]]:
+    """(name, format spec, conversion) of each field of a template; raises InvalidInput when malformed."""
+    try:
+        return [(name, spec or "", conversion or "") for _, name, spec, conversion
+                in string.Formatter().parse(template) if name is not None]
+    except ValueError as exc:
+        raise InvalidInput(f"Templat '{template}' tidak valid: {exc}.") from exc
+
+
+def render_number(template: str, *, kind: str, seq: int, office: str, year: int, month: int) -> str:
+    """A registration number from a template already checked by `validate_template`."""
+    from kpudesk.textfmt import roman_month
+
+    return template.format(seq=seq, office=office, month_roman=roman_month(month), month=month, year=year, kind=kind)
+
+
+def check_numbering(templates: Mapping[str, str], office: str) -> None:
+    """Refuse (InvalidInput) templates that make numbers longer than the column, or two kinds whose
+    numbers could ever be equal. Generic over whatever kinds the office numbers."""
+    for kind, template in templates.items():
+        longest = render_number(template, kind=kind, seq=999_999, office=office, year=2026, month=8)  # VIII
+        if len(longest) > MAX_NUMBER_LENGTH:
+            raise InvalidInput(f"Templat {kind} '{template}' menghasilkan nomor {len(longest)} karakter; "
+                               f"paling panjang {MAX_NUMBER_LENGTH}.")
+    kinds = sorted(templates)
+    for i, first in enumerate(kinds):
+        for second in kinds[i + 1:]:
+            if _skeleton(templates, first, second, office) == _skeleton(templates, second, first, office):
+                raise InvalidInput(
+                    f"Templat {first} '{templates[first]}' dan {second} '{templates[second]}' dapat menghasilkan "
+                    "nomor yang sama; bedakan dengan kode tetap, mis. /PPID/ dan /UK/.")
+
+
+def _skeleton(templates: Mapping[str, str], kind: str, other: str, office: str) -> str:
+    """The fixed text of `kind`'s numbers with every character a field could produce removed.
+
+    Variable fields yield only digits (seq, month, year) or I/V/X ({month_roman}); the office code and
+    the kind are fixed. Two numbers that are equal therefore have equal skeletons, so templates with
+    different skeletons can never make the same number."""
+    uses_roman = any("{month_roman" in templates[k] for k in (kind, other))
+    fixed = render_number(templates[kind], kind=kind, seq=0, office=office, year=0, month=1)
+    removed = "0123456789" + ("IVX" if uses_roman else "")
+    return fixed.translate({ord(ch): None for ch in removed})
 
 
 @dataclass(frozen=True)
@@ -261,6 +328,11 @@ class OfficeProfile:
 
     def role(self, key: str) -> str:
         return self.get(f"role.{key}") or key
+
+    @property
+    def templates(self) -> dict[str, str]:
+        """The numbering template of every kind the office numbers."""
+        return {key.removeprefix("template."): value for key, value in self.values.items() if key.startswith("template.")}
 
     @property
     def rule_overrides(self) -> dict[str, str]:

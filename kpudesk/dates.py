@@ -4,13 +4,27 @@ from datetime import date, datetime
 
 from kpudesk.errors import InvalidInput
 
+# Dates an officer may type. The law dates from 2008 and the holiday data is computed to 2100;
+# a wider span would only let calendar arithmetic run off the end of Python's dates (year 1 or 9999).
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+
 
 def parse_date(value: str, what: str = "tanggal") -> date:
     """'2026-11-23' → date; raises InvalidInput naming the accepted form."""
     try:  # strptime, like parse_local_datetime, so '2026-3-16' is read the same everywhere
-        return datetime.strptime(value.strip(), "%Y-%m-%d").date()
+        day = datetime.strptime(value.strip(), "%Y-%m-%d").date()
     except (ValueError, AttributeError):
         raise InvalidInput(f"{what.capitalize()} '{value}' tidak valid; gunakan YYYY-MM-DD, misalnya 2026-11-23.") from None
+    return within_range(day, value, what)
+
+
+def within_range(day: date, value: str, what: str) -> date:
+    """`day` when it lies in EARLIEST..LATEST; raises InvalidInput naming the accepted span."""
+    if not EARLIEST <= day <= LATEST:
+        raise InvalidInput(f"{what.capitalize()} '{value}' di luar jangkauan; gunakan tanggal "
+                           f"{EARLIEST.isoformat()} s.d. {LATEST.isoformat()}.")
+    return day
 
 
 def parse_local_datetime(value: str, what: str = "waktu") -> tuple[datetime, bool]:
@@ -19,9 +33,11 @@ def parse_local_datetime(value: str, what: str = "waktu") -> tuple[datetime, boo
     formats = (("%Y-%m-%d %H:%M", True), ("%Y-%m-%d %H.%M", True), ("%Y-%m-%d %H:%M:%S", True), ("%Y-%m-%d", False))
     for fmt, has_time in formats:
         try:
-            return datetime.strptime(text, fmt), has_time
+            moment = datetime.strptime(text, fmt)
         except ValueError:
             continue
+        within_range(moment.date(), value, what)
+        return moment, has_time
     raise InvalidInput(
         f"{what.capitalize()} '{value}' tidak valid; gunakan 'YYYY-MM-DD HH:MM' (waktu kantor) atau YYYY-MM-DD."
     )

@@ -248,7 +248,7 @@ class CaseStep(SQLModel, table=True):
 
 
 class Event(SQLModel, table=True):
-    """Append-only audit trail: who did what to which case, when."""
+    """Append-only audit trail: who did what to which case, when; hash-chained (see kpudesk.chain)."""
 
     id: Optional[int] = Field(default=None, primary_key=True)
     case_id: Optional[int] = Field(default=None, foreign_key="case.id", index=True)
@@ -257,3 +257,17 @@ class Event(SQLModel, table=True):
     officer: str = ""
     action: str = Field(max_length=40)
     detail: str = "{}"  # JSON
+    prev_hash: str = Field(default="", max_length=64)
+    hash: str = Field(default="", max_length=64)
+
+
+class AuditHead(SQLModel, table=True):
+    """The newest link of the event chain (one row, id 1): deleting the last events shows as a mismatch.
+
+    Writers lock this row first, so events are chained in the order they are numbered."""
+
+    __tablename__ = "audit_head"
+    id: int = Field(default=1, primary_key=True)
+    event_id: int = 0
+    hash: str = Field(default="", max_length=64)
+    events: int = 0

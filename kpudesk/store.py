@@ -26,7 +26,7 @@ from kpudesk.location import is_server_url, redact
 
 # The newest Alembic revision this program knows. A test asserts it equals the scripts' head,
 # so opening an up-to-date store never has to load Alembic at all.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 BUSY_TIMEOUT_MS = 30_000
 CONNECT_TIMEOUT_S = 10
 # Tables every kpudesk store has; a database holding other tables but not these is not ours.
@@ -240,6 +240,9 @@ class Store:
             return
         elif revision > SCHEMA_HEAD:
             raise StoreError(f"Basis data {self.name} dibuat oleh versi kpudesk yang lebih baru (revisi {revision}); perbarui kpudesk.")
+        elif revision not in known_revisions():
+            raise StoreError(f"Basis data {self.name} mencatat revisi skema '{revision}' yang tidak dikenal kpudesk; "
+                             "berkas ini rusak atau bukan buatan kpudesk (pulihkan dari cadangan: kpudesk restore).")
         if self.read_only:
             raise StoreError(f"Basis data {self.name} hanya-baca dan perlu dimutakhirkan; buka sekali dengan hak tulis.")
         upgrade_to_head(self.engine, self.name)
@@ -361,6 +364,13 @@ def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]
     config.set_main_option("script_location", str(migrations_dir()))
     config.attributes["engine"] = engine
     return config
+
+
+def known_revisions() -> set[str]:
+    """Every revision id of the packaged Alembic scripts."""
+    from alembic.script import ScriptDirectory
+
+    return {script.revision for script in ScriptDirectory(str(migrations_dir())).walk_revisions()}
 
 
 def upgrade_to_head(engine: Engine, name: str = "") -> None:

@@ -12,10 +12,11 @@ from typer.core import TyperGroup
 
 from kpudesk import __version__
 from kpudesk.cli import (
-    calendar, cases, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample, steps,
+    audit, calendar, cases, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register,
+    sample, steps,
 )
 from kpudesk.cli.common import STATE
-from kpudesk.errors import ExitStatus, KpudeskError
+from kpudesk.errors import ExitStatus, InvalidInput, KpudeskError
 
 EXIT_CODES_HELP = (
     "Kode keluar: 0 berhasil; 1 tindakan ditolak (atau ada tenggat terlambat dengan "
@@ -30,11 +31,21 @@ class KpudeskGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
         kwargs["standalone_mode"] = False
         try:
+            refuse_undecodable(kwargs["args"] if "args" in kwargs else (args[0] if args else None))
             code = super().main(*args, **kwargs)
         except KpudeskError as exc:
             _fail(exc.message, exc.exit_status)
         except typer.Abort:
             _fail("Dibatalkan.", ExitStatus.REFUSED)
+        except OverflowError as exc:  # a number or date too large for the calendar or the database
+            _fail(f"Angka atau tanggal di luar jangkauan yang dapat dihitung ({exc}); periksa nilai yang diketik.",
+                  ExitStatus.USAGE)
+        except UnicodeError:  # a path or setting (env, config) that is not UTF-8 text
+            _fail("Masukan memuat byte yang bukan teks UTF-8; ketik ulang teksnya.", ExitStatus.USAGE)
+        except OSError as exc:  # a file name the system refuses (too long, bad characters, …)
+            if exc.filename is None:
+                raise
+            _fail(f"Berkas '{exc.filename}' tidak dapat dipakai: {exc.strerror}.", ExitStatus.USAGE)
         except Exception as exc:  # noqa: BLE001 - the single exit point of the program
             if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
                 _usage_error(exc)
@@ -45,8 +56,24 @@ class KpudeskGroup(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+def refuse_undecodable(argv: Any) -> None:
+    """Refuse (exit 2) an argument holding bytes that are not UTF-8, before any command sees it.
+
+    Python hands such bytes over as lone surrogates; they cannot be stored, printed or compared."""
+    for position, arg in enumerate(sys.argv[1:] if argv is None else argv, start=1):
+        if isinstance(arg, str) and any("\ud800" <= ch <= "\udfff" for ch in arg):
+            from kpudesk.textfmt import terminal_safe
+
+            raise InvalidInput(f"Argumen ke-{position} ('{terminal_safe(arg)}') memuat byte yang bukan teks UTF-8; "
+                               "ketik ulang teksnya.")
+
+
 def _fail(message: str, status: int) -> None:
-    print(f"kpudesk: {message}", file=sys.stderr)
+    from kpudesk.textfmt import terminal_safe
+
+    # One line, always: a message carrying a driver's multi-line dump keeps its first line.
+    first_line = message.strip().splitlines()[0] if message.strip() else message
+    print(f"kpudesk: {terminal_safe(first_line)}", file=sys.stderr)
     sys.exit(int(status))
 
 
@@ -69,6 +96,7 @@ _USAGE_MESSAGES = (
     (r"^Missing option '(.+)'\.$", lambda m: f"Opsi {m[1]} wajib diisi."),
     (r"^Option '(.+)' requires an argument\.$", lambda m: f"Opsi {m[1]} memerlukan nilai."),
     (r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$", lambda m: f"Argumen berlebih: {m[1]} (beri tanda kutip pada teks yang berspasi)."),
+    (r"^Invalid value for '(.+?)': (\S+) is not in the range (.+)\.$", lambda m: f"Nilai untuk {m[1]} di luar jangkauan: {m[2]} (yang diterima: {m[3]})."),
     (r"^Invalid value for '(.+?)': .*integer.*$", lambda m: f"Nilai untuk {m[1]} harus bilangan bulat."),
     (r"^Invalid value for '(.+?)': (.+)$", lambda m: f"Nilai untuk {m[1]} tidak valid: {m[2]}"),
 )
@@ -123,6 +151,7 @@ expedition.install(app)
 sample.install(app)
 steps.install(app)
 db.install(app)
+audit.install(app)
 
 
 def main() -> None:

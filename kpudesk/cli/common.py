@@ -76,8 +76,21 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
         store.close()
 
 
-def stdout_console() -> "Console":
+def safe_console_class() -> type["Console"]:
+    """A rich Console whose print() shows control characters in text as escapes (see terminal_safe)."""
     from rich.console import Console
+
+    from kpudesk.textfmt import terminal_safe
+
+    class SafeConsole(Console):
+        def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: D102
+            super().print(*(terminal_safe(o) if isinstance(o, str) else o for o in objects), **kwargs)
+
+    return SafeConsole
+
+
+def stdout_console() -> "Console":
+    Console = safe_console_class()  # noqa: N806
 
     # Piped (cron mail, files): a wide fixed width instead of rich's 80 columns, so rows stay whole.
     width = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 160
@@ -86,18 +99,24 @@ def stdout_console() -> "Console":
 
 
 def stderr_console() -> "Console":
-    from rich.console import Console
+    Console = safe_console_class()  # noqa: N806
 
     return Console(stderr=True, highlight=False, no_color=bool(os.environ.get("NO_COLOR")))
 
 
 def say(message: str) -> None:
     """Talk to the officer on stderr (stdout is for data)."""
-    print(message, file=sys.stderr)
+    from kpudesk.textfmt import terminal_safe
+
+    print(terminal_safe(message), file=sys.stderr)
 
 
 def print_json(data: Any) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """JSON on stdout; invisible and C1 control characters escaped as \\uXXXX (same JSON value)."""
+    from kpudesk.textfmt import CONTROL_CHARS
+
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    print(CONTROL_CHARS.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 def emit(data: Any, as_json: bool, lines: Iterable[str]) -> None:
@@ -116,21 +135,27 @@ def human_time(stamp: object) -> str:
 
 
 def print_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
+    """CSV on stdout; a cell that a spreadsheet would run as a formula is written as text ('=…)."""
+    from kpudesk.textfmt import csv_safe, terminal_safe
+
     writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow(row)
+        writer.writerow({key: csv_safe(terminal_safe(value) if isinstance(value, str) else value)
+                         for key, value in row.items()})
 
 
 def print_table(title: str | None, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, styles: Sequence[str] = ()) -> None:
     """A rich table on stdout (plain when piped)."""
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left", show_lines=False)
+    from kpudesk.textfmt import terminal_safe
+
+    table = Table(title=terminal_safe(title) if title else None, title_justify="left", show_lines=False)
     for i, header in enumerate(headers):
         table.add_column(header, style=styles[i] if i < len(styles) else None, overflow="fold")
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
+        table.add_row(*("" if v is None else terminal_safe(str(v)) for v in row))
     stdout_console().print(table)
 
 

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.cell.cell import Cell
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kpudesk.export.spec import Column, Register, Value
+from kpudesk.textfmt import is_formula_like
 
 TICK = "✓"
 _THIN = Side(style="thin", color="000000")
@@ -37,7 +39,7 @@ def write_titles(sheet: Worksheet, register: Register) -> None:
     """Each title line merged across the full width of the table, the first one larger."""
     width = len(register.columns)
     for number, text in enumerate(register.titles, start=1):
-        cell = sheet.cell(row=number, column=1, value=text)
+        cell = put(sheet, number, 1, text)
         cell.font = Font(bold=True, size=14 if number == 1 else 11)
         cell.alignment = Alignment(horizontal="center", vertical="center")
         if width > 1:
@@ -48,10 +50,10 @@ def write_header(sheet: Worksheet, register: Register) -> None:
     """Group titles merged across their sub-columns; single columns merged down both header rows."""
     top = register.header_row
     for span in register.header_spans():
-        sheet.cell(row=top, column=span.first, value=span.title)
+        put(sheet, top, span.first, span.title)
         if span.grouped:
             for index in range(span.first, span.last + 1):
-                sheet.cell(row=top + 1, column=index, value=register.columns[index - 1].header)
+                put(sheet, top + 1, index, register.columns[index - 1].header)
             if span.last > span.first:
                 sheet.merge_cells(start_row=top, start_column=span.first, end_row=top, end_column=span.last)
         else:
@@ -83,7 +85,15 @@ def write_row(sheet: Worksheet, row: int, styles: list[str], columns: tuple[Colu
             value = TICK if value else None
         elif value == "":
             value = None  # a truly empty cell, not an empty string
-        sheet.cell(row=row, column=index, value=value).style = style
+        put(sheet, row, index, value).style = style
+
+
+def put(sheet: Worksheet, row: int, column: int, value: Value) -> Cell:
+    """Write one cell and return it; text is always text: '=1+1' typed by a citizen never becomes a formula."""
+    cell = sheet.cell(row=row, column=column, value=value)
+    if is_formula_like(value):
+        cell.data_type = "s"  # openpyxl would otherwise store a leading '=' as a live formula
+    return cell
 
 
 def lay_out(sheet: Worksheet, register: Register) -> None:

@@ -24,6 +24,8 @@ from kpudesk.services.events import case_events, record_event
 from kpudesk.services.numbering import issue_number
 from kpudesk.textfmt import mask
 
+MAX_LIMIT = 1_000_000
+
 
 def find_case(desk: Desk, number: str, kind: str | None = None) -> Case:
     """The case with this registration number (exact, then case-insensitive); NotFound otherwise."""
@@ -203,6 +205,11 @@ def timeline(desk: Desk, case_id: int) -> list[dict[str, object]]:
     return sorted(rows, key=lambda row: (row["at"], row["recorded_at"]))
 
 
+def like_literal(text: str) -> str:
+    """`text` for a LIKE pattern that matches it literally: '%', '_' and the escape itself escaped."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 @dataclass
 class ListFilter:
     status: str | None = None
@@ -215,8 +222,10 @@ class ListFilter:
 
 def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dict[str, object]]:
     """Cases matching the filter, newest first, with their nearest open deadline."""
-    if flt.limit < 1:
-        raise InvalidInput(f"--limit harus 1 atau lebih, bukan {flt.limit}.")
+    if not 1 <= flt.limit <= MAX_LIMIT:
+        raise InvalidInput(f"--limit harus 1–{MAX_LIMIT}, bukan {flt.limit}.")
+    if flt.year is not None and not 1 <= flt.year <= 9999:
+        raise InvalidInput(f"--year {flt.year} tidak valid; gunakan tahun empat angka, misalnya 2026.")
     statuses = kinds.all_statuses()
     if flt.status and flt.status not in statuses:
         raise InvalidInput(f"--status '{flt.status}' tidak dikenal; pilih salah satu: {', '.join(statuses)}.")
@@ -234,11 +243,10 @@ def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dic
     if flt.year:
         query = query.where(Case.year == flt.year)
     if flt.search:
-        needle = f"%{flt.search.strip().lower()}%"
-        query = query.where(or_(*(func.lower(c).like(needle) for c in (
+        needle = f"%{like_literal(flt.search.strip().lower())}%"
+        query = query.where(or_(*(func.lower(c).like(needle, escape="\\") for c in (
             col(Case.number), col(RequestDetail.name), col(RequestDetail.info), col(RequestDetail.purpose),
-            col(RequestDetail.occupation), col(RequestDetail.email), col(Case.party), col(Case.subject),
-            col(Case.form)))))
+            col(RequestDetail.occupation), col(RequestDetail.email), col(Case.party), col(Case.subject)))))
     as_of = desk.today()
     next_due = (select(Deadline.case_id, func.min(Deadline.due).label("due"))
                 .where(Deadline.status == "open", col(Deadline.kind).in_(kinds.office_clock_kinds()))

@@ -11,6 +11,7 @@ from kpudesk.calendar import WorkCalendar
 from kpudesk.config import OfficeProfile, resolve_officer
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.models import CalendarDay, Setting
+from kpudesk.services.audit import watch_cases
 
 
 @dataclass
@@ -100,4 +101,6 @@ def open_desk(session: Session, *, now: datetime, officer: str | None = None, re
     profile = OfficeProfile.from_settings(load_settings(session))
     if require_office and not profile.is_initialized:
         raise Refused("Kantor belum diatur; jalankan dahulu: kpudesk init --office NAMA --code KODE --tz WITA.")
-    return Desk(session, profile, now, resolve_officer(officer, profile.get("office.officer")).value)
+    desk = Desk(session, profile, now, resolve_officer(officer, profile.get("office.officer")).value)
+    watch_cases(session, desk.officer, desk.stored_now())
+    return desk

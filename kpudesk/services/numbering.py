@@ -4,9 +4,10 @@ from datetime import date
 
 from sqlalchemy.dialects import postgresql, sqlite
 
+from kpudesk.config import MAX_NUMBER_LENGTH, render_number
+from kpudesk.errors import Refused
 from kpudesk.models import NumberSequence
 from kpudesk.services.desk import Desk
-from kpudesk.textfmt import roman_month
 
 _INSERT = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}
 
@@ -30,8 +31,9 @@ def next_sequence(desk: Desk, kind: str, year: int) -> int:
 def issue_number(desk: Desk, kind: str, day: date) -> tuple[int, str]:
     """Take the next sequence number of `kind` for `day`'s year; returns it with the rendered office template."""
     seq = next_sequence(desk, kind, day.year)
-    number = desk.profile.template(kind).format(
-        seq=seq, office=desk.profile.code, month_roman=roman_month(day.month),
-        month=day.month, year=day.year, kind=kind,
-    )
+    number = render_number(desk.profile.template(kind), kind=kind, seq=seq, office=desk.profile.code,
+                           year=day.year, month=day.month)
+    if len(number) > MAX_NUMBER_LENGTH:  # a template stored before templates were checked
+        raise Refused(f"Nomor {kind} '{number[:40]}…' melebihi {MAX_NUMBER_LENGTH} karakter; perbaiki templatnya "
+                      "dengan: kpudesk init --template.")
     return seq, number

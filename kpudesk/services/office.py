@@ -78,7 +78,7 @@ def _validated(given: OfficeInput) -> dict[str, str]:
         profile, _, kind = key.partition(".")
         if kind not in PROFILES.get(profile, {}):
             raise InvalidInput(f"Aturan '{key}' tidak dikenal; bentuknya PROFIL.JENIS, misalnya publik.notice.")
-        if not amount.isdigit() or not 0 < int(amount) <= 365:
+        if not (amount.isascii() and amount.isdigit()) or not 0 < int(amount) <= 365:  # '²' is a digit too
             raise InvalidInput(f"Lama tenggat '{amount}' untuk {key} harus bilangan bulat 1–365.")
         out[f"rule.{key}"] = amount
     return out
@@ -97,6 +97,9 @@ def save_office(desk: Desk, given: OfficeInput) -> tuple[dict[str, str], list["M
         profile = config.OfficeProfile.from_settings(merged)
         config.office_hours_of(profile.get("office.hours"), profile.get("office.break"))
     changed = {k: v for k, v in values.items() if stored.get(k) != v}
+    if any(key.startswith("template.") or key == "office.code" for key in changed):
+        profile = config.OfficeProfile.from_settings(merged)
+        config.check_numbering(profile.templates, profile.code)
     for key, value in changed.items():
         desk.session.merge(Setting(key=key, value=value, updated_at=desk.stored_now()))
     moved: list[MovedDeadline] = []

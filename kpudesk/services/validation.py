@@ -5,14 +5,13 @@ import unicodedata
 from collections.abc import Iterable
 
 from kpudesk.errors import InvalidInput
+from kpudesk.textfmt import CONTROL_CHARS
 
 MAX_SHORT = 200
 MAX_LONG = 4000
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-# C0 controls, DEL, C1 controls, and the invisible format characters that can disguise a name in
-# a register (bidi overrides/isolates, zero-width space, BOM). ZWJ/ZWNJ stay: emoji and scripts use them.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_CONTROL = CONTROL_CHARS
 
 
 def clean_text(value: str | None, label: str, *, long: bool = False, required: bool = False) -> str:
