@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from kpudesk.config import DEFAULT_TEMPLATES, check_numbering
+from kpudesk.config import check_numbering, default_templates
 from kpudesk.errors import InvalidInput
 from tests.conftest import OFFICE_ARGS, request_args
 
@@ -30,7 +30,7 @@ def test_colliding_shapes_are_refused(first, second):
 def test_default_and_kind_specific_templates_are_distinct():
     more = {"letter": "{seq:03d}/SM/{office}/{month_roman}/{year}", "complaint": "{seq:03d}/DUMAS/{office}/{month_roman}/{year}",
             "consultation": "{seq:03d}/HD/{office}/{month_roman}/{year}", "other": "{kind}-{seq}-{year}"}
-    check_numbering({**DEFAULT_TEMPLATES, **more}, "KPU-KAB.KPG")
+    check_numbering({**default_templates(), **more}, "KPU-KAB.KPG")
 
 
 def test_existing_templates_are_checked_against_a_new_one(office):

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import JsonOption, db_path, now, open_desk, print_json, say
+from kpudesk.cli.common import JsonOption, db_location, now, open_desk, print_json, say
 from kpudesk.errors import ExitStatus, InvalidInput
 
 
@@ -82,10 +82,12 @@ def _report_copy(report, as_json: bool, done: str) -> None:  # type: ignore[no-u
 
 def sqlite_path() -> Path:
     """The configured store as a file path; a PostgreSQL store is backed up with its own tools."""
-    path = db_path()
-    if str(path).startswith(("postgresql:", "postgres:")):
+    from kpudesk.location import is_server_url
+
+    location = db_location()
+    if is_server_url(location):
         raise InvalidInput("Basis data PostgreSQL dicadangkan dan dipulihkan dengan pg_dump dan pg_restore, bukan kpudesk.")
-    return path
+    return Path(location)
 
 
 def install(app: typer.Typer) -> None:
