@@ -233,16 +233,16 @@ class Store:
             if not create:
                 raise StoreError(f"Basis data {self.name} kosong dan belum diatur; jalankan dulu: kpudesk init.")
             self._make_private()
-        elif not CORE_TABLES <= tables or revision is None or not _REVISION.match(revision):
+        elif not CORE_TABLES <= tables:
             raise StoreError(f"{self.name} bukan basis data kpudesk (berisi tabel lain); tidak ada yang diubah. "
                              "Pilih basis data lain dengan --db.")
         elif revision == SCHEMA_HEAD:
             return
-        elif revision > SCHEMA_HEAD:
+        elif revision is not None and _REVISION.match(revision) and revision > SCHEMA_HEAD:
             raise StoreError(f"Basis data {self.name} dibuat oleh versi kpudesk yang lebih baru (revisi {revision}); perbarui kpudesk.")
-        elif revision not in known_revisions():
-            raise StoreError(f"Basis data {self.name} mencatat revisi skema '{revision}' yang tidak dikenal kpudesk; "
-                             "berkas ini rusak atau bukan buatan kpudesk (pulihkan dari cadangan: kpudesk restore).")
+        elif revision is None or revision not in known_revisions():
+            raise StoreError(f"Basis data {self.name} mencatat revisi skema '{revision or ''}' yang tidak dikenal dan tidak dapat "
+                             "dimutakhirkan; berkas rusak atau bukan basis data kpudesk (pulihkan dari cadangan: kpudesk restore).")
         if self.read_only:
             raise StoreError(f"Basis data {self.name} hanya-baca dan perlu dimutakhirkan; buka sekali dengan hak tulis.")
         upgrade_to_head(self.engine, self.name)

@@ -334,9 +334,9 @@ def test_due_in_office_time_at_the_limits(office: Runner) -> None:
     (["2026-03-16 15:55", "367d"], "Jumlah hari kerja 367 di luar jangkauan; gunakan 0–366"),
     (["2026-03-16 25:00", "10m"], "tidak valid"),
     # outside the calendar's years (9999-12-31 once overflowed the date type: exit 70)
-    (["9999-12-31 15:55", "10m"], "Tanggal 9999-12-31 di luar jangkauan; gunakan tahun 2000–2100"),
-    (["9999-12-31", "10"], "Tanggal 9999-12-31 di luar jangkauan"),
-    (["1900-01-01 10:00", "1d"], "Tanggal 1900-01-01 di luar jangkauan"),
+    (["9999-12-31 15:55", "10m"], "Tanggal mulai '9999-12-31 15:55' di luar jangkauan; gunakan tanggal 2000-01-01 s.d. 2100-12-31"),
+    (["9999-12-31", "10"], "'9999-12-31' di luar jangkauan"),
+    (["1900-01-01 10:00", "1d"], "'1900-01-01 10:00' di luar jangkauan"),
     (["2026-03-16 15:55"], "Argumen N belum diisi"),
 ])
 def test_due_in_office_time_bad_input(office: Runner, args: list[str], phrase: str) -> None:

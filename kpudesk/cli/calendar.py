@@ -111,7 +111,7 @@ def due(
     """
     from kpudesk.services.calendar_days import DueAnswer, answer_due, parse_due_amount
 
-    moment, has_time = parse_local_datetime(start, "START")
+    moment, has_time = parse_local_datetime(start, "tanggal mulai")
     duration = parse_due_amount(amount)
     with open_desk() as desk:
         answer = answer_due(desk, moment, has_time, duration)

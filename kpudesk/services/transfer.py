@@ -71,7 +71,8 @@ def _prepare_target(target: Store, dst: Connection) -> None:
     if not target.tables:
         target.create_schema_in(dst)
         return
-    filled = [t.name for t in tables() if dst.execute(select(func.count()).select_from(t)).scalar()]
+    # The audit chain's head row exists from the schema's creation on; it is replaced by the source's.
+    filled = [t.name for t in tables() if t.name != "audit_head" and dst.execute(select(func.count()).select_from(t)).scalar()]
     if filled:
         raise Refused(f"Tujuan {target.name} sudah berisi data (tabel {', '.join(filled)}); "
                       "salinan hanya ditulis ke basis data kosong.")
@@ -79,6 +80,8 @@ def _prepare_target(target: Store, dst: Connection) -> None:
 
 def _copy_table(table: Table, src: Connection, dst: Connection) -> int:
     """Every row of `table` in primary-key order (parents first), in batches; returns how many."""
+    if table.name == "audit_head":  # the empty chain's head that creating the schema wrote
+        dst.execute(table.delete())
     result = src.execution_options(yield_per=BATCH).execute(select(table).order_by(*table.primary_key.columns))
     copied = 0
     for batch in result.mappings().partitions(BATCH):
