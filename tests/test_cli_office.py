@@ -11,7 +11,8 @@ def _config(run) -> dict[str, dict[str, str]]:
     return {r["key"]: r for r in json.loads(run("config", "--json").stdout)}
 
 
-def test_init_stores_every_flag(run):
+def test_init_stores_every_flag(run, monkeypatch):
+    monkeypatch.delenv("KPUDESK_OFFICER")
     res = run(*OFFICE_ARGS[:-2], "--tz", "Asia/Jayapura", "--hours", "07:30-15:30", "--weekend", "sun",
               "--cuti-bersama", "working", "--template", "objection=KEB-{year}-{seq}",
               "--role", "ppid_superior=Sekretaris KPU Kabupaten Kupang", "--rule", "pemilu.objection_window=5",
@@ -36,6 +37,22 @@ def test_officer_from_environment_is_recorded_on_events(office, monkeypatch):
     number = json.loads(office(*request_args(received="2026-03-16 09:00"), "--officer", "Sarlota Bani", "--json").stdout)["number"]
     shown = json.loads(office("show", number, "--json").stdout)
     assert (shown["officer"], shown["events"][0]["officer"]) == ("Sarlota Bani", "Sarlota Bani")
+
+
+def test_no_officer_anywhere_refuses_a_change_and_stores_nothing(office, monkeypatch):
+    monkeypatch.delenv("KPUDESK_OFFICER")
+    res = office(*request_args(received="2026-03-16 09:00"))
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr == "kpudesk: Petugas yang mencatat belum diketahui; beri --officer NAMA atau atur KPUDESK_OFFICER.\n"
+    assert json.loads(office("list", "--json").stdout) == []  # reading needs no officer
+
+
+def test_office_default_officer_records_when_no_other_is_given(run, monkeypatch):
+    monkeypatch.delenv("KPUDESK_OFFICER")
+    assert run(*OFFICE_ARGS, "--officer", "Yuliana Tefa").exit_code == 0
+    number = json.loads(run(*request_args(received="2026-03-16 09:00"), "--json").stdout)["number"]
+    events = json.loads(run("show", number, "--json").stdout)["events"]
+    assert [e["officer"] for e in events] == ["Yuliana Tefa"]
 
 
 def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):

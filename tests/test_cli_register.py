@@ -105,11 +105,16 @@ def test_odd_unicode_is_kept_normalised(office):
     assert shown["request"]["info"] == "Data pemilih 🗳️ Kec. Amarasi — “salinan”"
 
 
-def test_register_before_init_is_refused(run):
+def test_a_store_not_set_up_is_exit_4_like_a_missing_one(run):
     res = run("init", "--office", "X")  # code missing: nothing stored
     assert res.exit_code == 2 and "--code" in res.stderr
     res = run(*request_args())
-    assert res.exit_code == 1 and "kpudesk init" in res.stderr
+    assert res.exit_code == 4 and "kpudesk init" in res.stderr
+    # `overdue` on an empty file is not "late" (exit 1 with --exit-code): monitoring tells them apart.
+    res = run("overdue", "--exit-code")
+    assert res.exit_code == 4
+    assert res.stderr == ("kpudesk: Kantor belum diatur; jalankan dahulu: kpudesk init --office NAMA "
+                          "--code KODE --tz WITA.\n")
 
 
 def test_show_masks_personal_data_unless_asked(office):

@@ -99,6 +99,7 @@ def test_config_file_gives_the_database_path(run, tmp_path, monkeypatch):
     config = tmp_path / "config.toml"
     config.write_text(f'db = "{target}"\nofficer = "Yohanes Tefa"\n')
     monkeypatch.delenv("KPUDESK_DB")
+    monkeypatch.delenv("KPUDESK_OFFICER")
     assert run(*OFFICE_ARGS).exit_code == 0
     rows = {r["key"]: r for r in json.loads(run("config", "--json").stdout)}
     assert rows["db"]["value"] == str(target) and rows["db"]["source"] == "file"

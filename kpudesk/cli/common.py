@@ -18,6 +18,7 @@ import typer
 
 from kpudesk.config import resolve_db_path
 from kpudesk.dates import parse_local_datetime
+from kpudesk.errors import InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -69,10 +70,30 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
 
     store = Store(db_path(), create=create)
     try:
+        if write:
+            officer = recording_officer(store, officer)
         with store.session(write=write) as session:
             yield build_desk(session, now=now(), officer=officer, require_office=require_office)
     finally:
         store.close()
+
+
+def recording_officer(store: Any, flag: str | None) -> str:
+    """Who records a change: flag > KPUDESK_OFFICER > config file > the office default; asked at a
+    terminal when none is set, refused (exit 2) otherwise, so that no event records no one."""
+    from kpudesk.config import resolve_officer
+    from kpudesk.services.desk import stored_officer
+    from kpudesk.services.events import NO_OFFICER
+
+    with store.session() as session:
+        officer = resolve_officer(flag, stored_officer(session)).value
+    if officer:
+        return officer
+    if is_interactive():
+        answer = typer.prompt("Nama petugas yang mencatat", default="", show_default=False).strip()
+        if answer:
+            return answer
+    raise InvalidInput(NO_OFFICER)
 
 
 def stdout_console() -> "Console":

@@ -45,7 +45,7 @@ def init(
     given = OfficeInput(office, code, tz, hours, weekend, cuti_bersama, officer,
                         _pairs(template, "--template", "request={seq:03d}/PPID/{office}/{month_roman}/{year}"),
                         _pairs(role, "--role", "ppid=PPID"), _pairs(rule, "--rule", "publik.notice=10"))
-    with open_desk(write=True, require_office=False, create=True) as desk:
+    with open_desk(write=True, officer=officer, require_office=False, create=True) as desk:
         changed, moved = save_office(desk, given)
         profile = desk.profile
     say(f"Kantor: {profile.name} ({profile.code}), zona {profile.zone_label}; {len(changed)} pengaturan diubah.")

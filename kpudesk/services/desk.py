@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from kpudesk.calendar import WorkCalendar
 from kpudesk.config import OfficeProfile, resolve_officer
-from kpudesk.errors import InvalidInput, Refused
+from kpudesk.errors import InvalidInput, StoreError
 from kpudesk.models import CalendarDay, Setting
 
 
@@ -80,6 +80,12 @@ def action_moment(desk: Desk, at: datetime | None, has_time: bool, not_before: t
     return at
 
 
+def stored_officer(session: Session) -> str:
+    """The office's default officer (`init --officer`), or '' when none was set."""
+    row = session.get(Setting, "office.officer")
+    return row.value if row is not None else ""
+
+
 def load_settings(session: Session) -> dict[str, str]:
     return {row.key: row.value for row in session.exec(select(Setting))}
 
@@ -99,5 +105,6 @@ def open_desk(session: Session, *, now: datetime, officer: str | None = None, re
     """Read the office profile; refuse when the office was never set up (unless not required)."""
     profile = OfficeProfile.from_settings(load_settings(session))
     if require_office and not profile.is_initialized:
-        raise Refused("Kantor belum diatur; jalankan dahulu: kpudesk init --office NAMA --code KODE --tz WITA.")
+        # A store never set up is a store problem (exit 4), like a missing file: exit 1 means "refused".
+        raise StoreError("Kantor belum diatur; jalankan dahulu: kpudesk init --office NAMA --code KODE --tz WITA.")
     return Desk(session, profile, now, resolve_officer(officer, profile.get("office.officer")).value)
