@@ -147,7 +147,22 @@ def test_list_filters_and_formats(office):
     assert csv_out[0] == "number,kind,status,profile,received_at,name,phone,info,next_due,overdue"
     assert len(csv_out) == 4
     assert office("list", "--status", "bogus").exit_code == 2
-    assert office("list", "--limit", "0").exit_code == 2
+    assert office("list", "--limit", "-1").exit_code == 2
+
+
+def test_list_never_cuts_silently(office):
+    for day in range(1, 102):  # 101 requests: one more than a screen shows by default
+        assert office(*request_args(received=f"2026-01-{day % 28 + 1:02d} 09:00")).exit_code == 0
+    table = office("list")
+    assert table.stderr == "kpudesk: 100 dari 101 perkara ditampilkan; --limit 0 untuk semua.\n".removeprefix("kpudesk: ")
+    assert table.stdout.count("/PPID/") == 100
+    assert len(office("list", "--limit", "0").stdout.split("/PPID/")) - 1 == 101
+    assert len(office("list", "--csv").stdout.splitlines()) == 102  # header + every row
+    assert len(json.loads(office("list", "--json").stdout)) == 101
+    limited = office("list", "--json", "--limit", "5")
+    assert len(json.loads(limited.stdout)) == 5
+    assert limited.stderr == "5 dari 101 perkara ditampilkan; --limit 0 untuk semua.\n"
+    assert office("list", "--year", "2025").stderr == "0 perkara.\n"
 
 
 def test_nik_typed_in_groups_is_stored_as_sixteen_digits(office):

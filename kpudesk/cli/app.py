@@ -13,17 +13,21 @@ from typer.core import TyperGroup
 from kpudesk import __version__
 from kpudesk.cli import calendar, cases, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample
 from kpudesk.cli.common import STATE
+from kpudesk.cli.completion import speak_indonesian
 from kpudesk.errors import ExitStatus, KpudeskError
 
 EXIT_CODES_HELP = (
     "Kode keluar: 0 berhasil; 1 tindakan ditolak (atau ada tenggat terlambat dengan "
-    "overdue --exit-code); 2 masukan salah; 3 nomor tidak ditemukan; 4 basis data tidak "
-    "dapat dibuka/ditulis; 70 kesalahan program."
+    "overdue --exit-code); 2 masukan salah (atau petugas tidak disebut); 3 nomor tidak ditemukan; "
+    "4 basis data tidak ada, belum diatur (init) atau tidak dapat dibuka/ditulis; 70 kesalahan program."
 )
 
 
 class KpudeskGroup(TyperGroup):
     """Runs the command and turns every failure into one line on stderr and a documented exit code."""
+
+    def get_params(self, ctx: Any) -> list[Any]:  # noqa: D102
+        return speak_indonesian(super().get_params(ctx))
 
     def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
         kwargs["standalone_mode"] = False
@@ -87,7 +91,7 @@ app = typer.Typer(
     "buku ekspedisi, dengan tenggat hari kerja yang tepat.",
     epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -4,9 +4,10 @@ from typing import Annotated, Any
 
 import typer
 
-from kpudesk.cli.common import CsvOption, JsonOption, UnmaskOption, open_desk, print_csv, print_json, print_table, stdout_console
+from kpudesk.cli.common import CsvOption, JsonOption, UnmaskOption, open_desk, print_csv, print_json, print_table, say, stdout_console
 from kpudesk.labels import DEADLINE_STATUS_LABELS, EVENT_LABELS, KIND_LABELS, STATUS_LABELS, label
 
+TABLE_LIMIT = 100  # rows on a screen when --limit is not given; --json and --csv give all
 LIST_COLUMNS = ["number", "kind", "status", "profile", "received_at", "name", "phone", "info", "next_due", "overdue"]
 
 FIELD_LABELS = {
@@ -101,7 +102,8 @@ def list_cases(
     kind: Annotated[str | None, typer.Option("--kind", help="request | objection | exemption.")] = None,
     search: Annotated[str | None, typer.Option("--search", help="Cari pada nomor, nama, informasi, tujuan.")] = None,
     overdue: Annotated[bool, typer.Option("--overdue", help="Hanya yang tenggatnya terlewat.")] = False,
-    limit: Annotated[int, typer.Option("--limit", help="Paling banyak sekian baris (default 100).")] = 100,
+    limit: Annotated[int | None, typer.Option(
+        "--limit", help="Paling banyak sekian baris; 0 untuk semua (default: 100 di layar, semua untuk --json dan --csv).")] = None,
     unmask: UnmaskOption = False,
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
@@ -110,8 +112,12 @@ def list_cases(
     from kpudesk.services.cases import ListFilter
     from kpudesk.services.cases import list_cases as query
 
+    if limit is None:
+        limit = 0 if as_json or as_csv else TABLE_LIMIT
     with open_desk() as desk:
-        rows = query(desk, ListFilter(status, year, kind, search, overdue, limit), unmask=unmask)
+        found = query(desk, ListFilter(status, year, kind, search, overdue, limit or None), unmask=unmask)
+    _say_how_many(len(found.rows), found.matched)
+    rows = found.rows
     if as_json:
         print_json(rows)
     elif as_csv:
@@ -121,6 +127,16 @@ def list_cases(
                     [(r["number"], label(KIND_LABELS, r["kind"]), label(STATUS_LABELS, r["status"]), r["received_at"],
                       r["name"], r["info"][:60], (r["next_due"] or "") + (" (terlambat)" if r["overdue"] else ""))
                      for r in rows])
+
+
+def _say_how_many(shown: int, matched: int) -> None:
+    """On stderr, never silently cut: how many cases matched and how many are shown."""
+    from kpudesk.textfmt import grouped
+
+    if shown < matched:
+        say(f"{grouped(shown)} dari {grouped(matched)} perkara ditampilkan; --limit 0 untuk semua.")
+    else:
+        say(f"{grouped(matched)} perkara.")
 
 
 def install(app: typer.Typer) -> None:

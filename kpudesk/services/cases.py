@@ -92,17 +92,42 @@ class ListFilter:
     kind: str | None = None
     search: str | None = None
     overdue: bool = False
-    limit: int = 100
+    limit: int | None = 100  # None: every matching case
 
 
-def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dict[str, object]]:
-    """Cases matching the filter, newest first, with their nearest open deadline."""
-    if flt.limit < 1:
-        raise InvalidInput(f"--limit harus 1 atau lebih, bukan {flt.limit}.")
+@dataclass
+class CaseList:
+    """One page of `list`: the rows shown and how many cases matched in all."""
+
+    rows: list[dict[str, object]]
+    matched: int
+
+
+def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> CaseList:
+    """Cases matching the filter, newest first, with their nearest open deadline; returns the
+    rows (at most `limit`) and the number of cases that matched."""
+    _check_filter(flt)
+    as_of = desk.today()
+    query = _filtered_query(flt, as_of)
+    matched = desk.session.exec(select(func.count()).select_from(query.subquery())).one()
+    query = query.order_by(col(Case.received_at).desc(), col(Case.id).desc())
+    if flt.limit is not None:
+        query = query.limit(flt.limit)
+    rows = [_list_row(desk, case, detail, due, as_of, unmask) for case, detail, due in desk.session.exec(query)]
+    return CaseList(rows, matched)
+
+
+def _check_filter(flt: ListFilter) -> None:
+    if flt.limit is not None and flt.limit < 0:
+        raise InvalidInput(f"--limit harus 0 (semua) atau lebih, bukan {flt.limit}.")
     if flt.status and flt.status not in STATUSES:
         raise InvalidInput(f"--status '{flt.status}' tidak dikenal; pilih salah satu: {', '.join(STATUSES)}.")
     if flt.kind and flt.kind not in CASE_KINDS:
         raise InvalidInput(f"--kind '{flt.kind}' tidak dikenal; pilih salah satu: {', '.join(CASE_KINDS)}.")
+
+
+def _filtered_query(flt: ListFilter, as_of: date):  # type: ignore[no-untyped-def]
+    """The select of (case, its request form, nearest open office deadline) for the filter, unordered."""
     request_id = func.coalesce(Case.parent_id, Case.id)
     query = select(Case, RequestDetail).outerjoin(RequestDetail, RequestDetail.case_id == request_id)
     if flt.kind:
@@ -116,23 +141,24 @@ def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dic
         query = query.where(or_(*(func.lower(c).like(needle) for c in (
             col(Case.number), col(RequestDetail.name), col(RequestDetail.info), col(RequestDetail.purpose),
             col(RequestDetail.occupation), col(RequestDetail.email)))))
-    as_of = desk.today()
     next_due = (select(Deadline.case_id, func.min(Deadline.due).label("due"))
                 .where(Deadline.status == "open", col(Deadline.kind).in_(OFFICE_KINDS))
                 .group_by(Deadline.case_id).subquery())
     query = query.add_columns(next_due.c.due).outerjoin(next_due, next_due.c.case_id == Case.id)
     if flt.overdue:
         query = query.where(next_due.c.due < as_of)
-    query = query.order_by(col(Case.received_at).desc(), col(Case.id).desc()).limit(flt.limit)
-    rows = []
-    for case, detail, due in desk.session.exec(query):
-        rows.append({
-            "number": case.number, "kind": case.kind, "status": case.status, "profile": case.profile,
-            "received_at": desk.to_local(case.received_at).isoformat(timespec="minutes"),
-            "name": detail.name if detail else "",
-            "phone": (detail.phone if unmask else mask(detail.phone)) if detail else "",
-            "info": detail.info if detail else "",
-            "next_due": due.isoformat() if due else None,
-            "overdue": bool(due and due < as_of),
-        })
-    return rows
+    return query
+
+
+def _list_row(desk: Desk, case: Case, detail: RequestDetail | None, due: date | None, as_of: date,
+              unmask: bool) -> dict[str, object]:
+    """One row of `list` as plain data (ISO dates)."""
+    return {
+        "number": case.number, "kind": case.kind, "status": case.status, "profile": case.profile,
+        "received_at": desk.to_local(case.received_at).isoformat(timespec="minutes"),
+        "name": detail.name if detail else "",
+        "phone": (detail.phone if unmask else mask(detail.phone)) if detail else "",
+        "info": detail.info if detail else "",
+        "next_due": due.isoformat() if due else None,
+        "overdue": bool(due and due < as_of),
+    }
