@@ -1,4 +1,10 @@
-"""Indonesian labels for the codes stored in the database (statuses, kinds, decisions). Pure."""
+"""Indonesian labels for the codes stored in the database (statuses, kinds, decisions). Pure.
+
+The labels of typed choices live with their accepted words in `kpudesk.choices`; these mappings
+are views of those tables for the callers that need a dict.
+"""
+
+from kpudesk.choices import CASE_STATUSES, DEADLINE_STATUSES, NOTICE_DECISIONS
 
 KIND_LABELS = {
     "request": "Permohonan informasi",
@@ -7,29 +13,10 @@ KIND_LABELS = {
     "expedition": "Ekspedisi",
 }
 
-STATUS_LABELS = {
-    "registered": "Terdaftar",
-    "extended": "Diperpanjang",
-    "decided": "Sudah diberitahukan",
-    "closed": "Selesai",
-    "answered": "Sudah ditanggapi",
-    "disputed": "Sengketa di Komisi Informasi",
-    "withdrawn": "Dicabut pemohon",
-    "void": "Dibatalkan (salah catat)",
-}
-
-DEADLINE_STATUS_LABELS = {
-    "open": "berjalan", "met": "dipenuhi", "extended": "diperpanjang", "lapsed": "lewat", "cancelled": "dihentikan",
-}
-
+STATUS_LABELS = CASE_STATUSES.labels
+DEADLINE_STATUS_LABELS = DEADLINE_STATUSES.labels
 # Decisions of the written notice (UU 14/2008 Pasal 22 ayat (7)).
-DECISION_LABELS = {
-    "granted": "Diberikan seluruhnya",
-    "partial": "Diberikan sebagian",
-    "refused": "Ditolak (dikecualikan)",
-    "not-held": "Tidak dikuasai",
-    "not-documented": "Belum didokumentasikan",
-}
+DECISION_LABELS = NOTICE_DECISIONS.labels
 
 
 def label(mapping: dict[str, str], code: str | None) -> str:

@@ -81,7 +81,7 @@ def test_list_open_year_and_csv(office):
     assert [(e["number"], e["addressee"]) for e in still_open] == [("002/EKS/KPU-KAB.KPG/III/2026", "Partai X")]
     csv = office("expedition", "list", "--year", "2025", "--csv").stdout.splitlines()
     assert csv == ["number,sent_at,document,addressee,case,courier,received_by,received_at,officer",
-                   "001/EKS/KPU-KAB.KPG/XII/2025,2025-12-30T09:00,Laporan rakor,KPU Provinsi NTT,,Yohanes,,,"]
+                   "001/EKS/KPU-KAB.KPG/XII/2025,2025-12-30T09:00,Laporan rakor,KPU Provinsi NTT,,Yohanes,,,Petugas Uji"]
     table = office("expedition", "list", "--year", "2026").stdout
     assert "Staf Bawaslu" in table and "2026-03-02 13:00" in table
 

@@ -71,7 +71,7 @@ def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):
         (["--hours", "16:00-08:00"], "Jam tutup harus setelah jam buka"),
         (["--hours", "pagi"], "HH:MM-HH:MM"),
         (["--weekend", "sabtu"], "sabtu tidak dikenal"),
-        (["--cuti-bersama", "maybe"], "working atau non-working"),
+        (["--cuti-bersama", "maybe"], "libur, kerja (atau non-working, working)"),
         (["--template", "request=PPID/{office}"], "harus memuat {seq} dan {year}"),
         (["--template", "request={seq}/{tahun}"], "harus memuat {seq} dan {year}"),
         (["--template", "surat={seq}/{year}"], "Jenis 'surat' tidak dikenal"),

@@ -147,6 +147,10 @@ def test_list_filters_and_formats(office):
     assert csv_out[0] == "number,kind,status,profile,received_at,name,phone,info,next_due,overdue"
     assert len(csv_out) == 4
     assert office("list", "--status", "bogus").exit_code == 2
+    # Choices are typed in Indonesian or English, any case.
+    in_words = json.loads(office("list", "--status", "Terdaftar", "--kind", "permohonan", "--json").stdout)
+    assert in_words == json.loads(office("list", "--status", "registered", "--kind", "request", "--json").stdout)
+    assert len(in_words) == 3
     assert office("list", "--limit", "-1").exit_code == 2
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func, or_
 from sqlmodel import col, select
 
+from kpudesk.choices import CASE_KINDS, CASE_STATUSES
 from kpudesk.errors import InvalidInput, NotFound
 from kpudesk.models import Case, Deadline, RequestDetail
 from kpudesk.rules import DEADLINE_LABELS
@@ -15,8 +16,6 @@ from kpudesk.services.desk import Desk
 from kpudesk.services.events import case_events
 from kpudesk.textfmt import mask
 
-CASE_KINDS = ("request", "objection", "exemption")
-STATUSES = ("registered", "extended", "decided", "closed", "answered", "disputed", "withdrawn", "void")
 
 
 def find_case(desk: Desk, number: str, kind: str | None = None) -> Case:
@@ -118,12 +117,13 @@ def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> CaseList
 
 
 def _check_filter(flt: ListFilter) -> None:
+    """Refuse a bad limit; turn the typed status and kind (Indonesian or English) into stored codes."""
     if flt.limit is not None and flt.limit < 0:
         raise InvalidInput(f"--limit harus 0 (semua) atau lebih, bukan {flt.limit}.")
-    if flt.status and flt.status not in STATUSES:
-        raise InvalidInput(f"--status '{flt.status}' tidak dikenal; pilih salah satu: {', '.join(STATUSES)}.")
-    if flt.kind and flt.kind not in CASE_KINDS:
-        raise InvalidInput(f"--kind '{flt.kind}' tidak dikenal; pilih salah satu: {', '.join(CASE_KINDS)}.")
+    if flt.status:
+        flt.status = CASE_STATUSES.parse(flt.status, "--status")
+    if flt.kind:
+        flt.kind = CASE_KINDS.parse(flt.kind, "--kind")
 
 
 def _filtered_query(flt: ListFilter, as_of: date):  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from kpudesk.choices import EXEMPTION_RESULTS as RESULTS
+from kpudesk.choices import PASAL_17 as EXEMPTIONS
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.models import Case, Deadline, ExemptionDetail
 from kpudesk.services import validation as check
@@ -18,21 +20,6 @@ from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.objections import request_for, since
 from kpudesk.services.requests import new_case
-
-# Pasal 17 UU 14/2008, letters a–j (DOMAIN.md §3).
-EXEMPTIONS = {
-    "a": "menghambat proses penegakan hukum",
-    "b": "mengganggu kepentingan hak kekayaan intelektual dan persaingan usaha tidak sehat",
-    "c": "membahayakan pertahanan dan keamanan negara",
-    "d": "mengungkapkan kekayaan alam Indonesia",
-    "e": "merugikan ketahanan ekonomi nasional",
-    "f": "merugikan kepentingan hubungan luar negeri",
-    "g": "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat",
-    "h": "mengungkap rahasia pribadi",
-    "i": "memorandum atau surat antar/intra badan publik yang dirahasiakan",
-    "j": "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
-}
-RESULTS = ("exempt", "open")
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
+from kpudesk.choices import NOTICE_DECISIONS as DECISIONS
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.labels import DECISION_LABELS, KIND_LABELS, STATUS_LABELS, label
 from kpudesk.models import Case, Deadline, ExemptionDetail, Expedition, RequestDetail
@@ -22,7 +23,6 @@ from kpudesk.services.expedition import add_entry
 from kpudesk.services.requests import DELIVERY, FORMATS
 from kpudesk.textfmt import long_date
 
-DECISIONS = ("granted", "partial", "refused", "not-held", "not-documented")
 PASAL_17 = "abcdefghij"
 ENDED = ("closed", "withdrawn", "void")
 MAX_PROVIDE_WITHIN = 366

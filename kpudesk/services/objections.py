@@ -11,6 +11,10 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
+from kpudesk.choices import ANSWER_DECISIONS as DECISIONS
+from kpudesk.choices import DISPUTE_STAGES
+from kpudesk.choices import PASAL_35 as GROUNDS
+from kpudesk.choices import REACTIONS
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.labels import DECISION_LABELS, STATUS_LABELS, label
 from kpudesk.models import Case, Deadline, Event, ObjectionDetail, RequestDetail
@@ -22,20 +26,9 @@ from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.requests import new_case
 
-# Pasal 35 ayat (1) UU 14/2008.
-GROUNDS = {
-    "a": "penolakan berdasarkan alasan pengecualian Pasal 17",
-    "b": "informasi berkala tidak disediakan",
-    "c": "permintaan informasi tidak ditanggapi",
-    "d": "permintaan informasi ditanggapi tidak sebagaimana yang diminta",
-    "e": "permintaan informasi tidak dipenuhi",
-    "f": "pengenaan biaya yang tidak wajar",
-    "g": "penyampaian informasi melebihi waktu yang diatur",
-}
+
 # Grounds that exist only once the notice deadline has passed without a notice.
 SILENCE_GROUNDS = {"c", "g"}
-DECISIONS = ("upheld", "overturned", "partly")
-REACTIONS = ("accepted", "dispute")
 # Komisi Informasi track (Pasal 38): "filed" is set by the reaction; mediation may be skipped,
 # and a successful mediation ends the dispute, so mediation may also lead straight to "decided".
 NEXT_STAGES = {
@@ -334,7 +327,7 @@ class DisputeAdvanced:
 def advance_dispute(desk: Desk, number: str, stage: str, outcome: str | None = None,
                     at: datetime | None = None, *, has_time: bool = True) -> DisputeAdvanced:
     """Move the Komisi Informasi dispute forward one stage; "decided" records the outcome and closes the case."""
-    stage = check.choice(stage, "Tahap sengketa", ("registered", "mediation", "adjudication", "decided"))
+    stage = check.choice(stage, "Tahap sengketa", DISPUTE_STAGES)
     outcome = check.clean_text(outcome, "Hasil putusan (--outcome)", long=True)
     if stage == "decided" and not outcome:
         raise InvalidInput("Tahap 'decided' wajib disertai --outcome (isi putusan Komisi Informasi).")

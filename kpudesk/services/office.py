@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from kpudesk import config
 from kpudesk.calendar import WEEKDAY_CODES, parse_weekend
+from kpudesk.choices import CUTI_BERSAMA
 from kpudesk.errors import InvalidInput
 from kpudesk.models import Setting
 from kpudesk.rules import DEFAULT_ROLES, PROFILES
@@ -59,9 +60,7 @@ def _validated(given: OfficeInput) -> dict[str, str]:
             raise InvalidInput(f"Hari libur akhir pekan tidak valid: {exc}.") from None
         out["office.weekend"] = ",".join(c for i, c in enumerate(WEEKDAY_CODES) if i in days)
     if given.cuti_bersama is not None:
-        if given.cuti_bersama not in ("working", "non-working"):
-            raise InvalidInput(f"--cuti-bersama '{given.cuti_bersama}' tidak dikenal; pilih working atau non-working.")
-        out["office.cuti_bersama"] = given.cuti_bersama
+        out["office.cuti_bersama"] = CUTI_BERSAMA.parse(given.cuti_bersama, "--cuti-bersama")
     if given.officer is not None:
         out["office.officer"] = clean_text(given.officer, "Nama petugas")
     for kind, template in given.templates.items():

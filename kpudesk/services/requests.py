@@ -3,6 +3,7 @@
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
+from kpudesk.choices import CHANNELS, DELIVERY, FORMATS, ID_TYPES, OBTAIN
 from kpudesk.errors import InvalidInput
 from kpudesk.models import Case, RequestDetail
 from kpudesk.rules import Rule
@@ -11,12 +12,6 @@ from kpudesk.services.deadlines import open_deadline, rule_of
 from kpudesk.services.desk import Desk
 from kpudesk.services.events import record_event
 from kpudesk.services.numbering import issue_number
-
-ID_TYPES = ("ktp", "sim", "paspor", "akta")
-CHANNELS = ("langsung", "surat", "email", "telepon", "faks", "website", "whatsapp")
-OBTAIN = ("melihat", "salinan")
-FORMATS = ("softcopy", "hardcopy")
-DELIVERY = ("ambil", "kurir", "pos", "faks", "email")
 
 
 @dataclass
