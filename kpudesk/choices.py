@@ -204,6 +204,13 @@ DEADLINE_STATUSES = Choices(
     _c("lapsed", "lewat"), _c("cancelled", "dihentikan"),
 )
 
+# Why a day is (not) a working day (kpudesk.calendar.DayKind values).
+DAY_KINDS = Choices(
+    "Jenis hari",
+    _c("working", "hari kerja"), _c("weekend", "akhir pekan"), _c("holiday", "libur nasional"),
+    _c("collective_leave", "cuti bersama"), _c("closure", "penutupan kantor"), _c("extra_workday", "hari kerja tambahan"),
+)
+
 # When the 30-working-day window to object opened (DOMAIN.md §3).
 FILING_WINDOW_FROM = Choices(
     "Awal masa keberatan",

@@ -5,12 +5,17 @@ from datetime import date, datetime
 from kpudesk.errors import InvalidInput
 
 
+def _first_upper(text: str) -> str:
+    """'waktu diterima' → 'Waktu diterima'; '--at' stays '--at' (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
 def parse_date(value: str, what: str = "tanggal") -> date:
     """'2026-11-23' → date; raises InvalidInput naming the accepted form."""
     try:  # strptime, like parse_local_datetime, so '2026-3-16' is read the same everywhere
         return datetime.strptime(value.strip(), "%Y-%m-%d").date()
     except (ValueError, AttributeError):
-        raise InvalidInput(f"{what.capitalize()} '{value}' tidak valid; gunakan YYYY-MM-DD, misalnya 2026-11-23.") from None
+        raise InvalidInput(f"{_first_upper(what)} '{value}' tidak valid; gunakan YYYY-MM-DD, misalnya 2026-11-23.") from None
 
 
 def parse_local_datetime(value: str, what: str = "waktu") -> tuple[datetime, bool]:
@@ -23,5 +28,5 @@ def parse_local_datetime(value: str, what: str = "waktu") -> tuple[datetime, boo
         except ValueError:
             continue
     raise InvalidInput(
-        f"{what.capitalize()} '{value}' tidak valid; gunakan 'YYYY-MM-DD HH:MM' (waktu kantor) atau YYYY-MM-DD."
+        f"{_first_upper(what)} '{value}' tidak valid; gunakan 'YYYY-MM-DD HH:MM' (waktu kantor) atau YYYY-MM-DD."
     )

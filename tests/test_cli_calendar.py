@@ -195,7 +195,7 @@ def test_closure_moves_open_deadlines_and_remove_restores(two_requests: Runner) 
     res = ok(run("calendar", "add-closure", "2026-03-25", "Rapat pleno rekapitulasi"))
     # FIRST: 17=1; 18–24 off; 25 closed; 26=2 27=3 30=4 31=5 1 Apr=6 2=7 6=8 7=9 8 Apr=10
     row = next(line for line in res.stdout.splitlines() if FIRST in line)
-    assert "2026-04-07" in row and "2026-04-08" in row
+    assert "Selasa, 7 April 2026" in row and "Rabu, 8 April 2026" in row
     assert row.index("2026-04-07") < row.index("2026-04-08")  # old → new
     assert "Tenggat yang bergeser: 1" in res.stdout
     assert SECOND not in res.stdout  # received after the closure: not moved

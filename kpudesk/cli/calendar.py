@@ -5,13 +5,11 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from kpudesk.choices import DAY_KINDS
 from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, print_table, report_moves
 from kpudesk.dates import parse_date, parse_local_datetime
 
-KIND_TEXT = {
-    "holiday": "libur nasional", "collective_leave": "cuti bersama", "closure": "penutupan kantor",
-    "extra_workday": "hari kerja tambahan", "weekend": "akhir pekan", "working": "hari kerja",
-}
+KIND_TEXT = DAY_KINDS.labels
 
 
 class CalendarGroup(TyperGroup):
@@ -104,7 +102,7 @@ def due(
     """
     from kpudesk.services.calendar_days import due_from
 
-    moment, has_time = parse_local_datetime(start, "START")
+    moment, has_time = parse_local_datetime(start, "waktu diterima")
     with open_desk() as desk:
         answer = due_from(desk, moment, has_time, n)
     if as_json:

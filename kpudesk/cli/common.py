@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -22,6 +22,9 @@ from kpudesk.errors import InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+    from kpudesk.choices import Choices
+    from kpudesk.presentation import Sheet
 
     from kpudesk.services.deadlines import MovedDeadline
     from kpudesk.services.desk import Desk
@@ -35,6 +38,15 @@ class CliState:
 
 
 STATE = CliState()
+
+def choice_option(choices: "Choices", *flags: str, text: str, **extra: Any) -> Any:
+    """A typer option (or, without flags, an argument) for a fixed choice: help lists the Indonesian
+    words (and the English codes also accepted), Tab completes them; the service parses the value."""
+    help_text = f"{text}: {choices.help()}."
+    if not flags:
+        return typer.Argument(help=help_text, autocompletion=choices.complete, **extra)
+    return typer.Option(*flags, help=help_text, autocompletion=choices.complete, **extra)
+
 
 OfficerOption = Annotated[
     str | None, typer.Option("--officer", help="Nama petugas yang mencatat (default: KPUDESK_OFFICER, lalu konfigurasi).")
@@ -131,8 +143,22 @@ def emit(data: Any, as_json: bool, lines: Iterable[str]) -> None:
 
 
 def human_time(stamp: object) -> str:
-    """'2026-03-16T10:00' → '2026-03-16 10:00' for people; JSON and CSV keep ISO."""
-    return str(stamp).replace("T", " ") if stamp else ""
+    """'2026-03-16T10:00' (or a datetime) → 'Senin, 16 Maret 2026 10.00' for people; JSON and CSV keep ISO."""
+    from kpudesk.textfmt import long_datetime
+
+    if not stamp:
+        return ""
+    moment = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(str(stamp))
+    return long_datetime(moment)
+
+
+def human_date(day: object) -> str:
+    """'2026-03-16' (or a date) → 'Senin, 16 Maret 2026'; '' for none."""
+    from kpudesk.textfmt import long_date
+
+    if not day:
+        return ""
+    return long_date(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
 
 
 def print_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
@@ -154,6 +180,22 @@ def print_table(title: str | None, headers: Sequence[str], rows: Iterable[Sequen
     stdout_console().print(table)
 
 
+def print_sheet(sheet: "Sheet") -> None:
+    """A record for people: heading lines, then each section as aligned 'label  value' rows or a table."""
+    out = stdout_console()
+    for line in sheet.heading:
+        out.print(line)
+    for section in sheet.sections:
+        if section.rows:
+            out.print(f"\n{section.title}", style="bold")
+            width = max(len(label) for label, _ in section.rows)
+            for label, value in section.rows:
+                out.print(f"  {label:<{width}}  {value}".rstrip() if label or value else "")
+        if section.table:
+            out.print()
+            print_table(section.title if not section.rows else None, section.headers, section.table)
+
+
 def report_moves(moved: Sequence["MovedDeadline"], as_json: bool) -> None:
     """The open deadlines that a calendar or settings change moved (old → new)."""
     if as_json:
@@ -162,7 +204,7 @@ def report_moves(moved: Sequence["MovedDeadline"], as_json: bool) -> None:
         from kpudesk.rules import DEADLINE_LABELS
 
         print_table(f"Tenggat yang bergeser: {len(moved)}", ["Nomor", "Tenggat", "Semula", "Menjadi"],
-                    [(m.number, DEADLINE_LABELS.get(m.kind, m.kind), m.old_due.isoformat(), m.new_due.isoformat())
+                    [(m.number, DEADLINE_LABELS.get(m.kind, m.kind), human_date(m.old_due), human_date(m.new_due))
                      for m in moved])
     else:
         say("Tidak ada tenggat berjalan yang bergeser.")

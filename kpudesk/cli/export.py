@@ -4,12 +4,13 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import UnmaskOption, open_desk
+from kpudesk.choices import REGISTERS
+from kpudesk.cli.common import UnmaskOption, choice_option, open_desk
 from kpudesk.dates import parse_date
 
 
 def export_register(
-    kind: Annotated[str, typer.Option("--kind", help="request (permohonan) | objection (keberatan) | expedition (buku ekspedisi).")] = "request",
+    kind: Annotated[str, choice_option(REGISTERS, "--kind", text="Register")] = "permohonan",
     year: Annotated[int | None, typer.Option("--year", help="Tahun register (default tahun ini).")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Dari tanggal YYYY-MM-DD (bersama --to).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Sampai tanggal YYYY-MM-DD.")] = None,
@@ -25,6 +26,7 @@ def export_register(
 
     start = parse_date(date_from, "--from") if date_from else None
     end = parse_date(date_to, "--to") if date_to else None
+    kind = REGISTERS.parse(kind, "--kind")
     with open_desk() as desk:
         path = export(desk, kind, year=year, start=start, end=end, output=output, unmask=unmask)
     print(path)

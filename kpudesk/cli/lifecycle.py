@@ -4,13 +4,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, emit, open_desk, parse_at
+from kpudesk.choices import DELIVERY, FORMATS, NOTICE_DECISIONS
+from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, choice_option, emit, human_time, open_desk, parse_at
 
 if TYPE_CHECKING:
     from kpudesk.services.lifecycle import Decided
 
 NumberArgument = Annotated[str, typer.Argument(help="Nomor pendaftaran, mis. 001/PPID/KPU-KAB.KPG/III/2026.")]
-ViaOption = Annotated[str | None, typer.Option("--via", help="ambil | kurir | pos | faks | email (default: pilihan pemohon).")]
+ViaOption = Annotated[str | None, choice_option(DELIVERY, "--via", text="Cara penyampaian (default: pilihan pemohon)")]
 
 
 def extend(
@@ -38,7 +39,7 @@ def extend(
 
 def decide(
     number: NumberArgument,
-    decision: Annotated[str, typer.Option("--decision", help="granted | partial | refused | not-held | not-documented.")],
+    decision: Annotated[str, choice_option(NOTICE_DECISIONS, "--decision", text="Keputusan")],
     exemption: Annotated[list[str] | None, typer.Option(
         "--exemption", help="Huruf pengecualian Pasal 17 (a–j); boleh diulang atau 'a,h'. Wajib untuk refused.")] = None,
     exemption_test: Annotated[str | None, typer.Option("--exemption-test", help="Nomor uji konsekuensi yang menyimpulkan 'dikecualikan'.")] = None,
@@ -46,7 +47,7 @@ def decide(
     holder: Annotated[str | None, typer.Option("--holder", help="Badan publik yang menguasai informasi (not-held).")] = None,
     provide_within: Annotated[int | None, typer.Option(
         "--provide-within", help="Jangka waktu penyediaan dalam hari kerja (wajib untuk not-documented).")] = None,
-    form: Annotated[str | None, typer.Option("--form", help="softcopy | hardcopy (default: pilihan pemohon).")] = None,
+    form: Annotated[str | None, choice_option(FORMATS, "--form", text="Bentuk informasi (default: pilihan pemohon)")] = None,
     via: ViaOption = None,
     cost_per_page: Annotated[int, typer.Option("--cost-per-page", help="Biaya salinan per halaman (rupiah).")] = 0,
     pages: Annotated[int, typer.Option("--pages", help="Jumlah halaman.")] = 0,
@@ -79,7 +80,7 @@ def _decided_lines(result: "Decided") -> list[str]:
 
     detail = result.detail
     lines = [f"{result.case.number}: {label(DECISION_LABELS, detail.decision)}",
-             f"Pemberitahuan : {result.at:%Y-%m-%d %H:%M}"
+             f"Pemberitahuan : {human_time(result.at)}"
              + (f" — terlambat {result.late_days} hari kerja" if result.late_days else " (tepat waktu)")]
     if detail.exemptions:
         lines.append(f"Pengecualian  : Pasal 17 huruf {detail.exemptions}")
@@ -107,7 +108,7 @@ def deliver(
         result = deliver_request(desk, number, Handover(received_by, via, document, courier), moment, has_time=has_time)
     emit(result.as_dict(), as_json, [
         f"Nomor ekspedisi: {result.entry.number}",
-        f"{result.case.number}: diserahkan kepada {result.entry.received_by} pada {result.at:%Y-%m-%d %H:%M}; selesai",
+        f"{result.case.number}: diserahkan kepada {result.entry.received_by} pada {human_time(result.at)}; selesai",
         *([f"Penyediaan terlambat {result.provision_late} hari kerja"] if result.provision_late else []),
     ])
 

@@ -5,7 +5,8 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import JsonOption, STATE, is_interactive, open_desk, print_json, print_table, report_moves, say
+from kpudesk.choices import CUTI_BERSAMA
+from kpudesk.cli.common import JsonOption, STATE, choice_option, is_interactive, open_desk, print_json, print_table, report_moves, say
 from kpudesk.errors import InvalidInput
 
 
@@ -26,7 +27,7 @@ def init(
     tz: Annotated[str | None, typer.Option("--tz", help="Zona waktu: WIB, WITA, WIT (atau Asia/Jakarta, Asia/Makassar, Asia/Jayapura).")] = None,
     hours: Annotated[str | None, typer.Option("--hours", help="Jam layanan HH:MM-HH:MM (default 08:00-16:00).")] = None,
     weekend: Annotated[str | None, typer.Option("--weekend", help="Hari libur akhir pekan, mis. sat,sun.")] = None,
-    cuti_bersama: Annotated[str | None, typer.Option("--cuti-bersama", help="working | non-working (default non-working).")] = None,
+    cuti_bersama: Annotated[str | None, choice_option(CUTI_BERSAMA, "--cuti-bersama", text="Cuti bersama (default libur)")] = None,
     template: Annotated[list[str] | None, typer.Option("--template", help="JENIS=TEMPLAT nomor, mis. request={seq:03d}/PPID/{office}/{month_roman}/{year}.")] = None,
     role: Annotated[list[str] | None, typer.Option("--role", help="PERAN=JABATAN, mis. ppid_superior='Sekretaris KPU Kabupaten Kupang'.")] = None,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="PROFIL.JENIS=HARI, mis. pemilu.objection_window=5.")] = None,

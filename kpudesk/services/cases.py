@@ -64,6 +64,7 @@ def case_story(desk: Desk, number: str, *, unmask: bool = False) -> dict[str, ob
         "number": case.number, "kind": case.kind, "status": case.status, "profile": case.profile,
         "received_at": desk.to_local(case.received_at).isoformat(timespec="minutes"),
         "day0": case.day0.isoformat(), "officer": case.officer, "void_reason": case.void_reason,
+        "zone": desk.profile.zone_label,
     }
     data.update(story.kind_sections(desk, case, unmask=unmask))
     data["deadlines"] = [deadline_dict(desk, d, as_of) for d in case_deadlines(desk, case.id)]
