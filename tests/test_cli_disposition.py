@@ -67,7 +67,7 @@ def test_text_output_names_each_disposition_and_its_due_date(case):
                "--within", "1", "--at", "2026-03-16 10:00")
     assert res.exit_code == 0, res.stderr
     # 03-16 + 1 HK = Tue 03-17.
-    assert res.stdout.strip() == f"#1 {CASE}: Ketua → Sekretaris (tertulis); tenggat 2026-03-17"
+    assert res.stdout.strip() == f"#1 {CASE}: Ketua → Sekretaris (tertulis); tenggat Selasa, 17 Maret 2026"
 
 
 def test_after_closing_the_clock_starts_next_working_day(case):
@@ -144,7 +144,7 @@ def test_list_filters_by_position_and_open(case):
     ppid = json.loads(case("disposition", "list", "--position", "ppid", "--json").stdout)
     assert [(r["to"], r["done_at"], r["note"]) for r in ppid] == [("PPID", "2026-03-17T09:00", "Ok")]
     table = case("disposition", "list", "--open")
-    assert "Ketua → Sekretaris" in table.stdout and "2026-03-16 10:00" in table.stdout
+    assert "Ketua → Sekretaris" in table.stdout and "Senin, 16 Maret 2026 10.00" in table.stdout
 
 
 def test_overdue_reports_a_late_disposition_with_its_position(case):

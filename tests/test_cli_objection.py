@@ -229,7 +229,7 @@ def test_dispute_after_the_window_is_recorded_as_late(office):
     assert res.exit_code == 0, res.stderr
     data = json.loads(res.stdout)
     assert (data["status"], data["dispute_stage"], data["within_window"]) == ("disputed", "filed", False)
-    assert "setelah batas 2026-06-12" in res.stderr
+    assert "setelah batas Jumat, 12 Juni 2026" in res.stderr
     assert _deadline(_show(office, OBJECTION), "dispute_window")["late_days"] == 1
 
 
@@ -365,7 +365,7 @@ def test_dispute_stage_prints_json(office):
                                       "status": "disputed", "outcome": None}
     text = office("objection", "dispute", OBJECTION, "--stage", "adjudication", "--at", "2026-07-01 10:00")
     assert text.exit_code == 0, text.stderr
-    assert text.stdout == (f"Keberatan {OBJECTION}: tahap sengketa adjudication (2026-07-01 10:00); "
+    assert text.stdout == (f"Keberatan {OBJECTION}: tahap sengketa: Ajudikasi (Rabu, 1 Juli 2026 10.00); "
                            "status Sengketa di Komisi Informasi.\n")
     res = office("objection", "dispute", OBJECTION, "--stage", "decided", "--outcome", "Sengketa ditolak",
                  "--at", "2026-08-03 10:00", "--json")

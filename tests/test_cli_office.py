@@ -113,5 +113,5 @@ def test_hours_change_keeps_day0_of_past_receipts_and_weekend_change_reports_mov
     # 04 (Sat), 06 → Mon 2026-04-06.
     res = office("init", "--weekend", "sun")
     assert res.exit_code == 0, res.stderr
-    assert "2026-04-08" in res.stdout and "2026-04-06" in res.stdout  # the table of moved deadlines
+    assert "Rabu, 8 April 2026" in res.stdout and "Senin, 6 April 2026" in res.stdout  # the table of moved deadlines
     assert json.loads(office("show", number, "--json").stdout)["deadlines"][0]["due"] == "2026-04-06"

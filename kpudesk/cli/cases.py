@@ -5,12 +5,11 @@ from typing import Annotated, Any
 import typer
 
 from kpudesk.choices import CASE_KINDS, CASE_STATUSES
-from kpudesk.cli.common import CsvOption, JsonOption, UnmaskOption, choice_option, open_desk, print_csv, print_json, print_sheet, print_table, say
+from kpudesk.cli.common import CsvOption, JsonOption, UnmaskOption, choice_option, human_date, human_time, open_desk, print_csv, print_json, print_sheet, print_table, say
 from kpudesk.labels import KIND_LABELS, STATUS_LABELS, label
 
 TABLE_LIMIT = 100  # rows on a screen when --limit is not given; --json and --csv give all
 LIST_COLUMNS = ["number", "kind", "status", "profile", "received_at", "name", "phone", "info", "next_due", "overdue"]
-
 
 
 def show(
@@ -58,8 +57,8 @@ def list_cases(
         print_csv(rows, LIST_COLUMNS)
     else:
         print_table(None, ["Nomor", "Jenis", "Status", "Diterima", "Nama", "Informasi", "Tenggat"],
-                    [(r["number"], label(KIND_LABELS, r["kind"]), label(STATUS_LABELS, r["status"]), r["received_at"],
-                      r["name"], r["info"][:60], (r["next_due"] or "") + (" (terlambat)" if r["overdue"] else ""))
+                    [(r["number"], label(KIND_LABELS, r["kind"]), label(STATUS_LABELS, r["status"]), human_time(r["received_at"]),
+                      r["name"], r["info"][:60], human_date(r["next_due"]) + (" (terlambat)" if r["overdue"] else ""))
                      for r in rows])
 
 

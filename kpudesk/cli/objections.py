@@ -127,7 +127,7 @@ def dispute(
     with open_desk(write=True, officer=officer) as desk:
         result = advance_dispute(desk, number, stage, outcome, moment, has_time=has_time)
     data = result.as_dict()
-    emit(data, as_json, [f"Keberatan {data['number']}: {DISPUTE_STAGES.label(data['stage'])} ({human_time(result.at)}); "
+    emit(data, as_json, [f"Keberatan {data['number']}: tahap sengketa: {DISPUTE_STAGES.label(data['stage'])} ({human_time(result.at)}); "
                          f"status {label(STATUS_LABELS, result.case.status)}."])
 
 
