@@ -75,6 +75,7 @@ def decide(
 
 def _decided_lines(result: "Decided") -> list[str]:
     from kpudesk.labels import DECISION_LABELS, label
+    from kpudesk.presentation import value_of
     from kpudesk.services.lifecycle import total_cost
     from kpudesk.textfmt import long_date
 
@@ -83,7 +84,7 @@ def _decided_lines(result: "Decided") -> list[str]:
              f"Pemberitahuan : {human_time(result.at)}"
              + (f" — terlambat {result.late_days} hari kerja" if result.late_days else " (tepat waktu)")]
     if detail.exemptions:
-        lines.append(f"Pengecualian  : Pasal 17 huruf {detail.exemptions}")
+        lines.append(f"Pengecualian  : {value_of('exemptions', detail.exemptions)}")
     lines.append(f"Biaya         : Rp{total_cost(detail):,}".replace(",", "."))
     if result.provision:
         lines.append(f"Batas penyediaan: {long_date(result.provision.due)} ({detail.provide_within} hari kerja)")

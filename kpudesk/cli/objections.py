@@ -7,6 +7,7 @@ import typer
 from kpudesk.choices import ANSWER_DECISIONS, DISPUTE_STAGES, EXEMPTION_RESULTS, REACTIONS
 from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, choice_option, emit, human_date, human_time, open_desk, parse_at, say
 from kpudesk.labels import STATUS_LABELS, label
+from kpudesk.presentation import value_of
 
 objection_app = typer.Typer(help="Keberatan: tanggapan Atasan PPID, tanggapan pemohon, sengketa di Komisi Informasi.",
                             no_args_is_help=True)
@@ -54,7 +55,7 @@ def register_objection(
     emit(data, as_json, [
         f"Nomor keberatan   : {result.case.number}",
         f"Atas permohonan   : {result.request.number}",
-        f"Alasan            : {result.detail.grounds}",
+        f"Alasan            : {value_of('grounds', result.detail.grounds)}",
         f"Hari ke-0         : {long_date(result.case.day0)}",
         f"Batas tanggapan Atasan PPID: {long_date(result.due)} ({result.rule.describe()})",
         f"Batas pengajuan keberatan  : {long_date(window) if window else '-'}"
