@@ -62,3 +62,11 @@ def test_completion_options_are_offered_in_indonesian():
                          env={**os.environ, "COLUMNS": "200"})
     assert "--install-completion" in res.stdout and "Pasang pelengkapan otomatis" in res.stdout
     assert "--show-completion" in res.stdout and "Install completion" not in res.stdout
+
+
+def test_help_panels_speak_indonesian():
+    res = subprocess.run([sys.executable, "-m", "kpudesk", "decide", "--help"], capture_output=True, text=True,
+                         timeout=60, env={**os.environ, "COLUMNS": "200"})
+    assert res.returncode == 0
+    assert "─ Argumen ─" in res.stdout and "─ Opsi ─" in res.stdout and "[wajib]" in res.stdout
+    assert "Options" not in res.stdout and "[required]" not in res.stdout

@@ -13,7 +13,7 @@ from typer.core import TyperGroup
 from kpudesk import __version__
 from kpudesk.cli import calendar, cases, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample
 from kpudesk.cli.common import STATE
-from kpudesk.cli.completion import speak_indonesian
+from kpudesk.cli.typer_words import help_in_indonesian, speak_indonesian
 from kpudesk.errors import ExitStatus, KpudeskError
 
 EXIT_CODES_HELP = (
@@ -29,8 +29,15 @@ class KpudeskGroup(TyperGroup):
     def get_params(self, ctx: Any) -> list[Any]:  # noqa: D102
         return speak_indonesian(super().get_params(ctx))
 
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # noqa: D102
+        help_in_indonesian()
+        super().format_help(ctx, formatter)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
         kwargs["standalone_mode"] = False
+        argv = kwargs.get("args", args[0] if args else None)
+        if argv is None or not argv or any(a in ("-h", "--help") for a in argv):
+            help_in_indonesian()  # subcommands draw their help with typer's words too
         try:
             code = super().main(*args, **kwargs)
         except KpudeskError as exc:

@@ -41,10 +41,10 @@ def decide(
     number: NumberArgument,
     decision: Annotated[str, choice_option(NOTICE_DECISIONS, "--decision", text="Keputusan")],
     exemption: Annotated[list[str] | None, typer.Option(
-        "--exemption", help="Huruf pengecualian Pasal 17 (a–j); boleh diulang atau 'a,h'. Wajib untuk refused.")] = None,
+        "--exemption", help="Huruf pengecualian Pasal 17 (a–j); boleh diulang atau 'a,h'. Wajib untuk ditolak.")] = None,
     exemption_test: Annotated[str | None, typer.Option("--exemption-test", help="Nomor uji konsekuensi yang menyimpulkan 'dikecualikan'.")] = None,
-    reason: Annotated[str | None, typer.Option("--reason", help="Alasan; wajib untuk partial (bagian yang dihitamkan).")] = None,
-    holder: Annotated[str | None, typer.Option("--holder", help="Badan publik yang menguasai informasi (not-held).")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Alasan; wajib untuk sebagian (bagian yang dihitamkan).")] = None,
+    holder: Annotated[str | None, typer.Option("--holder", help="Badan publik yang menguasai informasi (tidak-dikuasai).")] = None,
     provide_within: Annotated[int | None, typer.Option(
         "--provide-within", help="Jangka waktu penyediaan dalam hari kerja (wajib untuk not-documented).")] = None,
     form: Annotated[str | None, choice_option(FORMATS, "--form", text="Bentuk informasi (default: pilihan pemohon)")] = None,
@@ -60,7 +60,7 @@ def decide(
 ) -> None:
     """Catat pemberitahuan tertulis (keputusan PPID) atas permohonan; menutup tenggat pemberitahuan.
 
-    Contoh: kpudesk decide 001/PPID/KPU-KAB.KPG/III/2026 --decision refused --exemption h
+    Contoh: kpudesk decide 001/PPID/KPU-KAB.KPG/III/2026 --decision ditolak --exemption h
     --reason "Memuat NIK pemilih" --at "2026-03-30 10:00"
     """
     from kpudesk.services.lifecycle import NoticeForm, decide_request

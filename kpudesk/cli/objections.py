@@ -116,12 +116,12 @@ def reaction(
 def dispute(
     number: NumberArgument,
     stage: Annotated[str, choice_option(DISPUTE_STAGES, "--stage", text="Tahap sengketa (hanya maju)")],
-    outcome: Annotated[str | None, typer.Option("--outcome", help="Isi putusan Komisi Informasi (wajib untuk decided).")] = None,
+    outcome: Annotated[str | None, typer.Option("--outcome", help="Isi putusan Komisi Informasi (wajib untuk diputus).")] = None,
     at: AtOption = None,
     officer: OfficerOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Catat tahap sengketa di Komisi Informasi (UU 14/2008 Pasal 38); 'decided' menutup perkara."""
+    """Catat tahap sengketa di Komisi Informasi (UU 14/2008 Pasal 38); 'diputus' menutup perkara."""
     from kpudesk.services.objections import advance_dispute
 
     moment, has_time = parse_at(at, "waktu tahap sengketa")
@@ -159,7 +159,7 @@ def exemption_decide(
     result: Annotated[str, choice_option(EXEMPTION_RESULTS, "--result", text="Hasil uji konsekuensi")],
     basis: Annotated[str | None, typer.Option("--basis", help="Dasar keputusan, mis. nomor berita acara rapat pleno.")] = None,
     exemption: Annotated[
-        list[str] | None, typer.Option("--exemption", help="Huruf Pasal 17 a–j (wajib untuk exempt; boleh berulang).")
+        list[str] | None, typer.Option("--exemption", help="Huruf Pasal 17 a–j (wajib untuk dikecualikan; boleh berulang).")
     ] = None,
     at: AtOption = None,
     officer: OfficerOption = None,

@@ -54,6 +54,11 @@ def init(
         report_moves(moved, as_json=False)
 
 
+# Where a setting came from, in words (JSON keeps the codes).
+SOURCE_WORDS = {"flag": "opsi perintah", "env": "variabel lingkungan", "file": "berkas konfigurasi",
+                "database": "basis data kantor", "default": "bawaan"}
+
+
 def show_config(as_json: JsonOption = False) -> None:
     """Tampilkan setiap pengaturan dan asalnya (flag, env, berkas, basis data, default)."""
     from kpudesk.config import config_file_path, resolve_db_path, resolve_officer
@@ -70,7 +75,7 @@ def show_config(as_json: JsonOption = False) -> None:
     if as_json:
         print_json([{"key": k, "value": v, "source": s} for k, v, s in rows])
         return
-    print_table(None, ["Pengaturan", "Nilai", "Asal"], rows)
+    print_table(None, ["Pengaturan", "Nilai", "Asal"], [(k, v, SOURCE_WORDS.get(s, s)) for k, v, s in rows])
 
 
 def install(app: typer.Typer) -> None:

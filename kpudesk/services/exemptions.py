@@ -86,9 +86,9 @@ def _checked_result(result: str, exemptions: list[str]) -> tuple[str, str]:
     result = check.choice(result, "Hasil uji konsekuensi", RESULTS)
     letters = check.letters(exemptions, "Pengecualian Pasal 17", "abcdefghij")
     if result == "exempt" and not letters:
-        raise InvalidInput("Hasil 'exempt' wajib menyebut huruf pengecualian UU 14/2008 Pasal 17: --exemption a … j.")
+        raise InvalidInput("Hasil 'dikecualikan' wajib menyebut huruf pengecualian UU 14/2008 Pasal 17: --exemption a … j.")
     if result == "open" and letters:
-        raise InvalidInput("Hasil 'open' (informasi terbuka) tidak boleh disertai --exemption.")
+        raise InvalidInput("Hasil 'terbuka' tidak boleh disertai --exemption.")
     return result, letters
 
 

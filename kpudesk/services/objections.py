@@ -330,9 +330,9 @@ def advance_dispute(desk: Desk, number: str, stage: str, outcome: str | None = N
     stage = check.choice(stage, "Tahap sengketa", DISPUTE_STAGES)
     outcome = check.clean_text(outcome, "Hasil putusan (--outcome)", long=True)
     if stage == "decided" and not outcome:
-        raise InvalidInput("Tahap 'decided' wajib disertai --outcome (isi putusan Komisi Informasi).")
+        raise InvalidInput("Tahap 'diputus' wajib disertai --outcome (isi putusan Komisi Informasi).")
     if outcome and stage != "decided":
-        raise InvalidInput("--outcome hanya untuk --stage decided.")
+        raise InvalidInput("--outcome hanya untuk --stage diputus.")
     case, detail = _objection(desk, number)
     if case.status != "disputed" or not detail.dispute_stage:
         raise Refused(f"Keberatan {case.number} tidak sedang disengketakan (status '{label(STATUS_LABELS, case.status)}'); "
