@@ -47,6 +47,15 @@ def test_no_officer_anywhere_refuses_a_change_and_stores_nothing(office, monkeyp
     assert json.loads(office("list", "--json").stdout) == []  # reading needs no officer
 
 
+def test_at_a_terminal_the_officer_is_asked_for(office, monkeypatch):
+    monkeypatch.delenv("KPUDESK_OFFICER")
+    monkeypatch.setattr("kpudesk.cli.common.is_interactive", lambda: True)  # a person at the keyboard
+    res = office(*request_args(received="2026-03-16 09:00"), "--json", input="Sarlota Bani\n")
+    assert res.exit_code == 0, res.stderr
+    number = json.loads(res.stdout)["number"]
+    assert [e["officer"] for e in json.loads(office("show", number, "--json").stdout)["events"]] == ["Sarlota Bani"]
+
+
 def test_office_default_officer_records_when_no_other_is_given(run, monkeypatch):
     monkeypatch.delenv("KPUDESK_OFFICER")
     assert run(*OFFICE_ARGS, "--officer", "Yuliana Tefa").exit_code == 0

@@ -102,7 +102,7 @@ def recording_officer(store: Any, flag: str | None) -> str:
     if officer:
         return officer
     if is_interactive():
-        answer = typer.prompt("Nama petugas yang mencatat", default="", show_default=False).strip()
+        answer = typer.prompt("Nama petugas yang mencatat", default="", show_default=False, err=True).strip()
         if answer:
             return answer
     raise InvalidInput(NO_OFFICER)
