@@ -52,7 +52,11 @@ def test_at_a_terminal_the_officer_is_asked_for(office, monkeypatch):
     monkeypatch.setattr("kpudesk.cli.common.is_interactive", lambda: True)  # a person at the keyboard
     res = office(*request_args(received="2026-03-16 09:00"), "--json", input="Sarlota Bani\n")
     assert res.exit_code == 0, res.stderr
-    number = json.loads(res.stdout)["number"]
+    assert res.stderr == "Nama petugas yang mencatat:"  # the question is talk (stderr), never data
+    # The test runner echoes typed input to stdout as a terminal would show it; the JSON follows.
+    echoed, _, data = res.stdout.partition("\n")
+    assert echoed.strip() == "Sarlota Bani"
+    number = json.loads(data)["number"]
     assert [e["officer"] for e in json.loads(office("show", number, "--json").stdout)["events"]] == ["Sarlota Bani"]
 
 
