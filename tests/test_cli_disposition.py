@@ -233,7 +233,7 @@ def test_done_before_acceptance_is_refused(case):
     case("disposition", "accept", CASE, "--position", "PPID", "--at", "2026-03-16 13:00")
     res = case("disposition", "done", CASE, "--position", "PPID", "--note", "x", "--at", "2026-03-16 12:00")
     assert res.exit_code == 2
-    assert "lebih awal dari waktu disposisi diterima (2026-03-16 13:00)" in res.stderr
+    assert "lebih awal dari waktu disposisi diterima (Senin, 16 Maret 2026 13.00)" in res.stderr
 
 
 def test_list_filters_by_case(case):

@@ -63,7 +63,7 @@ def test_receive_stamps_the_receipt_once(office):
     # The second receipt is refused and changes nothing.
     again = office("expedition", "receive", FIRST.lower(), "--by", "Orang Lain", "--at", "2026-03-26 09:00")
     assert again.exit_code == 1
-    assert "sudah diterima oleh Maria Bria pada 2026-03-25 14:30" in again.stderr
+    assert "sudah diterima oleh Maria Bria pada Rabu, 25 Maret 2026 14.30" in again.stderr
     assert json.loads(office("show", CASE, "--json").stdout) == story
 
 
@@ -104,7 +104,7 @@ def test_receipt_before_sending_is_bad_input(office):
     _send(office, "--document", "Undangan", "--to", "Bawaslu", "--sent", "2026-03-02 09:00")
     res = office("expedition", "receive", FIRST, "--by", "Staf", "--at", "2026-03-02 08:59")
     assert res.exit_code == 2
-    assert "Waktu diterima 2026-03-02 08:59 lebih awal dari waktu kirim (2026-03-02 09:00)" in res.stderr
+    assert "Waktu diterima Senin, 2 Maret 2026 08.59 lebih awal dari waktu kirim (Senin, 2 Maret 2026 09.00)" in res.stderr
     assert json.loads(office("expedition", "list", "--json").stdout)[0]["open"] is True
 
 

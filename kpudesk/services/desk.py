@@ -11,6 +11,7 @@ from kpudesk.calendar import WorkCalendar
 from kpudesk.config import OfficeProfile, resolve_officer
 from kpudesk.errors import InvalidInput, StoreError
 from kpudesk.models import CalendarDay, Setting
+from kpudesk.textfmt import long_datetime
 
 
 @dataclass
@@ -69,14 +70,14 @@ def action_moment(desk: Desk, at: datetime | None, has_time: bool, not_before: t
     if at is None:
         return local_now.replace(second=0, microsecond=0)
     if at > local_now:
-        raise InvalidInput(f"{what} {at:%Y-%m-%d %H:%M} ada di masa depan; waktu kantor sekarang {local_now:%Y-%m-%d %H:%M}.")
+        raise InvalidInput(f"{what} {long_datetime(at)} ada di masa depan; waktu kantor sekarang {long_datetime(local_now)}.")
     if not_before is None:
         return at
     earliest, step = not_before
     if not has_time and at.date() == earliest.date():
         return earliest
     if at < earliest:
-        raise InvalidInput(f"{what} {at:%Y-%m-%d %H:%M} lebih awal dari {step} ({earliest:%Y-%m-%d %H:%M}); periksa waktunya.")
+        raise InvalidInput(f"{what} {long_datetime(at)} lebih awal dari {step} ({long_datetime(earliest)}); periksa waktunya.")
     return at
 
 

@@ -25,6 +25,7 @@ from kpudesk.services.deadlines import close_deadline, compute_due, open_deadlin
 from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.requests import new_case
+from kpudesk.textfmt import long_date, long_datetime
 
 
 # Grounds that exist only once the notice deadline has passed without a notice.
@@ -141,11 +142,11 @@ def filing_window(desk: Desk, request: Case, day: date) -> FilingWindow:
 def _filing_warnings(detail: ObjectionDetail, window: FilingWindow, grounds: set[str]) -> list[str]:
     warnings = []
     if detail.filing_late and window.deadline:
-        warnings.append(f"Keberatan diajukan setelah batas {window.deadline.isoformat()} ({window.rule} sejak "
-                        f"{window.start.isoformat() if window.start else '-'}); tetap dicatat, ditandai terlambat.")
+        warnings.append(f"Keberatan diajukan setelah batas {long_date(window.deadline)} ({window.rule} sejak "
+                        f"{long_date(window.start) if window.start else '-'}); tetap dicatat, ditandai terlambat.")
     if not window.arisen and grounds <= SILENCE_GROUNDS:
         warnings.append(f"Alasan {', '.join(sorted(grounds))} belum terjadi: pemberitahuan tertulis belum diberikan tetapi "
-                        f"batasnya ({window.start.isoformat() if window.start else '-'}) belum lewat; tetap dicatat.")
+                        f"batasnya ({long_date(window.start) if window.start else '-'}) belum lewat; tetap dicatat.")
     return warnings
 
 
@@ -241,7 +242,7 @@ def answer_objection(desk: Desk, number: str, decision: str, reasons: str | None
     case, detail = _objection(desk, number)
     if detail.answered_at is not None:
         raise Refused(f"Keberatan {case.number} sudah ditanggapi pada "
-                      f"{desk.to_local(detail.answered_at):%Y-%m-%d %H:%M}; tanggapan hanya sekali.")
+                      f"{long_datetime(desk.to_local(detail.answered_at))}; tanggapan hanya sekali.")
     if case.status != "registered":
         raise Refused(f"Keberatan {case.number} berstatus '{label(STATUS_LABELS, case.status)}'; tanggapan tidak dapat dicatat lagi.")
     moment = action_moment(desk, at, has_time, since(desk, case), "Waktu tanggapan")
