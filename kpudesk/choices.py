@@ -53,9 +53,13 @@ class Choices:
         """Code → label, for callers that need a mapping."""
         return {c.code: c.label for c in self.choices}
 
+    def find(self, value: str | None) -> str | None:
+        """The stored code for a typed word (Indonesian or English, any case), or None."""
+        return self._by_key.get(_key(value or ""))
+
     def parse(self, value: str | None, what: str | None = None) -> str:
         """The stored code for a typed word (Indonesian or English, any case); InvalidInput otherwise."""
-        code = self._by_key.get(_key(value or ""))
+        code = self.find(value)
         if code is None:
             raise InvalidInput(f"{what or self.what} '{value}' tidak dikenal; pilih salah satu: {self.words()}.")
         return code
@@ -202,6 +206,15 @@ DEADLINE_STATUSES = Choices(
     "Status tenggat",
     _c("open", "berjalan"), _c("met", "dipenuhi"), _c("extended", "diperpanjang"),
     _c("lapsed", "lewat"), _c("cancelled", "dihentikan"),
+)
+
+# Days of the week, for the office's weekend (Monday first, as datetime.weekday counts).
+WEEKDAYS = Choices(
+    "Hari",
+    _c("mon", "Senin", "senin", "monday"), _c("tue", "Selasa", "selasa", "tuesday"),
+    _c("wed", "Rabu", "rabu", "wednesday"), _c("thu", "Kamis", "kamis", "thursday"),
+    _c("fri", "Jumat", "jumat", "friday", "jum'at"), _c("sat", "Sabtu", "sabtu", "saturday"),
+    _c("sun", "Minggu", "minggu", "sunday", "ahad"),
 )
 
 # Why a day is (not) a working day (kpudesk.calendar.DayKind values).

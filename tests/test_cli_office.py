@@ -83,7 +83,7 @@ def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):
         (["--tz", "GMT+8"], "Zona waktu 'GMT+8' tidak dikenal"),
         (["--hours", "16:00-08:00"], "Jam tutup harus setelah jam buka"),
         (["--hours", "pagi"], "HH:MM-HH:MM"),
-        (["--weekend", "sabtu"], "sabtu tidak dikenal"),
+        (["--weekend", "sabtu;minggu"], "sabtu;minggu tidak dikenal"),
         (["--cuti-bersama", "maybe"], "libur, kerja (atau non-working, working)"),
         (["--template", "request=PPID/{office}"], "harus memuat {seq} dan {year}"),
         (["--template", "request={seq}/{tahun}"], "harus memuat {seq} dan {year}"),

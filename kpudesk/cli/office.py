@@ -26,7 +26,7 @@ def init(
     code: Annotated[str | None, typer.Option("--code", help="Kode singkat kantor untuk nomor registrasi, mis. KPU-KAB.KPG.")] = None,
     tz: Annotated[str | None, typer.Option("--tz", help="Zona waktu: WIB, WITA, WIT (atau Asia/Jakarta, Asia/Makassar, Asia/Jayapura).")] = None,
     hours: Annotated[str | None, typer.Option("--hours", help="Jam layanan HH:MM-HH:MM (default 08:00-16:00).")] = None,
-    weekend: Annotated[str | None, typer.Option("--weekend", help="Hari libur akhir pekan, mis. sat,sun.")] = None,
+    weekend: Annotated[str | None, typer.Option("--weekend", help="Hari libur akhir pekan, berkoma, mis. sabtu,minggu (atau sat,sun).")] = None,
     cuti_bersama: Annotated[str | None, choice_option(CUTI_BERSAMA, "--cuti-bersama", text="Cuti bersama (default libur)")] = None,
     template: Annotated[list[str] | None, typer.Option("--template", help="JENIS=TEMPLAT nomor, mis. request={seq:03d}/PPID/{office}/{month_roman}/{year}.")] = None,
     role: Annotated[list[str] | None, typer.Option("--role", help="PERAN=JABATAN, mis. ppid_superior='Sekretaris KPU Kabupaten Kupang'.")] = None,
