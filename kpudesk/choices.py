@@ -208,6 +208,17 @@ DEADLINE_STATUSES = Choices(
     _c("lapsed", "lewat"), _c("cancelled", "dihentikan"),
 )
 
+# The office's positions (role keys of kpudesk.rules.DEFAULT_ROLES), as `init --role` and the
+# disposition options accept them.
+ROLES = Choices(
+    "Peran",
+    _c("chair", "Ketua", "ketua"), _c("secretary", "Sekretaris", "sekretaris"), _c("ppid", "PPID", "ppid"),
+    _c("ppid_superior", "Atasan PPID", "atasan-ppid"), _c("consideration_team", "Tim Pertimbangan", "tim-pertimbangan"),
+    _c("desk", "Petugas Desk Layanan", "petugas-desk"), _c("head_technical", "Kasubag Teknis dan Hupmas", "kasubag-teknis"),
+    _c("head_legal", "Kasubag Hukum dan SDM", "kasubag-hukum"), _c("head_general", "Kasubag Umum dan Logistik", "kasubag-umum"),
+    _c("requester", "Pemohon", "pemohon"),
+)
+
 # Days of the week, for the office's weekend (Monday first, as datetime.weekday counts).
 WEEKDAYS = Choices(
     "Hari",

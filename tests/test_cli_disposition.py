@@ -107,7 +107,8 @@ def test_passing_on_chains_to_the_open_disposition_and_accepts_it(case):
 def test_accept_then_done_with_days_late(case, db_path):
     _add(case, "--by", "Sekretaris", "--to", "head_technical", "--instruction", "Siapkan data", "--within", "2",
          "--at", "2026-03-17 10:00")
-    accepted = case("disposition", "accept", CASE, "--position", "head_technical", "--at", "2026-03-17 11:00", "--json")
+    # the role typed in Indonesian is the same position
+    accepted = case("disposition", "accept", CASE, "--position", "kasubag-teknis", "--at", "2026-03-17 11:00", "--json")
     assert accepted.exit_code == 0, accepted.stderr
     assert json.loads(accepted.stdout)["accepted_at"] == "2026-03-17T11:00"
     res = case("disposition", "done", CASE, "--position", "Kasubag Teknis dan Hupmas", "--note", "Data diserahkan",

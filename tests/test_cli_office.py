@@ -68,6 +68,14 @@ def test_office_default_officer_records_when_no_other_is_given(run, monkeypatch)
     assert [e["officer"] for e in events] == ["Yuliana Tefa"]
 
 
+def test_roles_and_weekend_are_typed_in_indonesian(office):
+    res = office("init", "--role", "atasan-ppid=Sekretaris KPU Kabupaten Kupang", "--weekend", "Jumat,Sabtu")
+    assert res.exit_code == 0, res.stderr
+    cfg = _config(office)
+    assert cfg["role.ppid_superior"]["value"] == "Sekretaris KPU Kabupaten Kupang"
+    assert cfg["office.weekend"]["value"] == "fri,sat"
+
+
 def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):
     number = json.loads(office(*request_args(received="2026-03-16 09:00"), "--json").stdout)["number"]
     # Cuti bersama counted as working days: DOMAIN.md §2 gives 2026-03-31; open deadlines are recomputed.

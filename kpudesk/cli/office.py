@@ -29,7 +29,7 @@ def init(
     weekend: Annotated[str | None, typer.Option("--weekend", help="Hari libur akhir pekan, berkoma, mis. sabtu,minggu (atau sat,sun).")] = None,
     cuti_bersama: Annotated[str | None, choice_option(CUTI_BERSAMA, "--cuti-bersama", text="Cuti bersama (default libur)")] = None,
     template: Annotated[list[str] | None, typer.Option("--template", help="JENIS=TEMPLAT nomor, mis. request={seq:03d}/PPID/{office}/{month_roman}/{year}.")] = None,
-    role: Annotated[list[str] | None, typer.Option("--role", help="PERAN=JABATAN, mis. ppid_superior='Sekretaris KPU Kabupaten Kupang'.")] = None,
+    role: Annotated[list[str] | None, typer.Option("--role", help="PERAN=JABATAN, mis. atasan-ppid='Sekretaris KPU Kabupaten Kupang' (atau ppid_superior=…).")] = None,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="PROFIL.JENIS=HARI, mis. pemilu.objection_window=5.")] = None,
     officer: Annotated[str | None, typer.Option("--officer", help="Nama petugas default di meja ini.")] = None,
 ) -> None:

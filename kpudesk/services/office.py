@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from kpudesk import config
 from kpudesk.calendar import WEEKDAY_CODES, parse_weekend
-from kpudesk.choices import CUTI_BERSAMA
+from kpudesk.choices import CUTI_BERSAMA, ROLES
 from kpudesk.errors import InvalidInput
 from kpudesk.models import Setting
 from kpudesk.rules import DEFAULT_ROLES, PROFILES
@@ -65,9 +65,10 @@ def _validated(given: OfficeInput) -> dict[str, str]:
         out["office.officer"] = clean_text(given.officer, "Nama petugas")
     for kind, template in given.templates.items():
         out[f"template.{kind}"] = config.validate_template(kind, template)
-    for key, title in given.roles.items():
-        if key not in DEFAULT_ROLES:
-            raise InvalidInput(f"Peran '{key}' tidak dikenal; pilih dari: {', '.join(DEFAULT_ROLES)}.")
+    for typed, title in given.roles.items():
+        key = ROLES.find(typed)
+        if key is None or key not in DEFAULT_ROLES:
+            raise InvalidInput(f"Peran '{typed}' tidak dikenal; pilih dari: {ROLES.words()}.")
         out[f"role.{key}"] = clean_text(title, f"Jabatan {key}", required=True)
     for key, amount in given.rules.items():
         profile, _, kind = key.partition(".")
