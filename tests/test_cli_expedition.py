@@ -31,7 +31,7 @@ def test_add_prints_the_number_and_links_the_case(office):
                  "--case", CASE, "--courier", "Yohanes Tefa", "--sent", "2026-03-25 11:00", "--officer", "Yuliana")
     assert res.exit_code == 0, res.stderr
     assert res.stdout == FIRST + "\n"
-    assert "Surat balasan dan salinan SK DPT → Maria Bria (Rabu, 25 Maret 2026 11.00)" in res.stderr
+    assert "Surat balasan dan salinan SK DPT → Maria Bria (Rabu, 25 Maret 2026 11.00 WITA)" in res.stderr
     story = json.loads(office("show", CASE, "--json").stdout)
     assert story["expedition"] == [{
         "number": FIRST, "sent_at": "2026-03-25T11:00", "document": "Surat balasan dan salinan SK DPT",

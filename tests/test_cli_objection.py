@@ -365,7 +365,7 @@ def test_dispute_stage_prints_json(office):
                                       "status": "disputed", "outcome": None}
     text = office("objection", "dispute", OBJECTION, "--stage", "adjudication", "--at", "2026-07-01 10:00")
     assert text.exit_code == 0, text.stderr
-    assert text.stdout == (f"Keberatan {OBJECTION}: tahap sengketa: Ajudikasi (Rabu, 1 Juli 2026 10.00); "
+    assert text.stdout == (f"Keberatan {OBJECTION}: tahap sengketa: Ajudikasi (Rabu, 1 Juli 2026 10.00 WITA); "
                            "status Sengketa di Komisi Informasi.\n")
     res = office("objection", "dispute", OBJECTION, "--stage", "decided", "--outcome", "Sengketa ditolak",
                  "--at", "2026-08-03 10:00", "--json")

@@ -35,6 +35,7 @@ class CliState:
     """Options of the root command."""
 
     db: str | None = None
+    zone: str = ""  # the office's time zone label (WITA …), known once a command opened the store
 
 
 STATE = CliState()
@@ -85,7 +86,9 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
         if write:
             officer = recording_officer(store, officer)
         with store.session(write=write) as session:
-            yield build_desk(session, now=now(), officer=officer, require_office=require_office)
+            desk = build_desk(session, now=now(), officer=officer, require_office=require_office)
+            STATE.zone = desk.profile.zone_label if desk.profile.is_initialized else ""
+            yield desk
     finally:
         store.close()
 
@@ -143,13 +146,13 @@ def emit(data: Any, as_json: bool, lines: Iterable[str]) -> None:
 
 
 def human_time(stamp: object) -> str:
-    """'2026-03-16T10:00' (or a datetime) → 'Senin, 16 Maret 2026 10.00' for people; JSON and CSV keep ISO."""
+    """'2026-03-16T10:00' (or a datetime) → 'Senin, 16 Maret 2026 10.00 WITA' for people; JSON and CSV keep ISO."""
     from kpudesk.textfmt import long_datetime
 
     if not stamp:
         return ""
     moment = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(str(stamp))
-    return long_datetime(moment)
+    return long_datetime(moment, STATE.zone)
 
 
 def human_date(day: object) -> str:
