@@ -25,9 +25,9 @@ if TYPE_CHECKING:
 
     from kpudesk.choices import Choices
     from kpudesk.presentation import Sheet
-
     from kpudesk.services.deadlines import MovedDeadline
     from kpudesk.services.desk import Desk
+    from kpudesk.store import Store
 
 
 @dataclass
@@ -39,6 +39,7 @@ class CliState:
 
 
 STATE = CliState()
+
 
 def choice_option(choices: "Choices", *flags: str, text: str, **extra: Any) -> Any:
     """A typer option (or, without flags, an argument) for a fixed choice: help lists the Indonesian
@@ -93,7 +94,7 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
         store.close()
 
 
-def recording_officer(store: Any, flag: str | None) -> str:
+def recording_officer(store: "Store", flag: str | None) -> str:
     """Who records a change: flag > KPUDESK_OFFICER > config file > the office default; asked at a
     terminal when none is set, refused (exit 2) otherwise, so that no event records no one."""
     from kpudesk.config import resolve_officer
