@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from kpudesk.choices import (ANSWER_DECISIONS, CASE_KINDS, CASE_STATUSES, CHANNELS, DEADLINE_STATUSES, DELIVERY,
+from kpudesk.choices import (ANSWER_DECISIONS, CASE_STATUSES, CHANNELS, DEADLINE_STATUSES, DELIVERY,
                              DISPUTE_STAGES, EXEMPTION_RESULTS, FILING_WINDOW_FROM, FORMATS, ID_TYPES,
                              NOTICE_DECISIONS, OBTAIN, PASAL_17, PASAL_35, REACTIONS, Choices)
-from kpudesk.labels import EVENT_LABELS
+from kpudesk.labels import EVENT_LABELS, KIND_LABELS
 from kpudesk.rules import DEADLINE_LABELS, PROFILE_LABELS
 from kpudesk.textfmt import grouped, long_date, long_datetime
 
@@ -95,12 +95,10 @@ def deadline_kinds(value: Any, _zone: str = "") -> str:
     return ", ".join(DEADLINE_LABELS.get(k, k) for k in kinds)
 
 
-KIND_WORDS = {**CASE_KINDS.labels, "expedition": "Buku ekspedisi"}
-
 # Every field a person may read: key → (label, format). A key is looked up as 'container.key' first
 # (the section, list or event it sits in), then alone, so one word can mean two things.
 FIELDS: dict[str, tuple[str, Format]] = {
-    "number": ("Nomor", text), "kind": ("Jenis", mapped(KIND_WORDS)), "status": ("Status", chosen(CASE_STATUSES)),
+    "number": ("Nomor", text), "kind": ("Jenis", mapped(KIND_LABELS)), "status": ("Status", chosen(CASE_STATUSES)),
     "previous_status": ("Status sebelumnya", chosen(CASE_STATUSES)), "profile": ("Profil", mapped(PROFILE_LABELS)),
     "officer": ("Petugas", text), "request": ("Permohonan", text), "reason": ("Alasan", text),
     "at": ("Waktu", moment), "received_at": ("Diterima", moment), "sent_at": ("Dikirim", moment),
@@ -231,7 +229,7 @@ FRAME_KEYS = {"number", "kind", "status", "profile", "received_at", "day0", "off
 def case_sheet(story: dict[str, Any]) -> Sheet:
     """The whole of `kpudesk show` for a person: heading, the case's sections, deadlines, history."""
     zone = str(story.get("zone") or "")
-    heading = [f"{story['number']} — {KIND_WORDS.get(story['kind'], story['kind'])}, {CASE_STATUSES.label(story['status'])}",
+    heading = [f"{story['number']} — {KIND_LABELS.get(story['kind'], story['kind'])}, {CASE_STATUSES.label(story['status'])}",
                f"Diterima {moment(story['received_at'], zone)} · hari ke-0 {day(story['day0'])} · "
                f"{PROFILE_LABELS.get(story['profile'], story['profile'])}"
                + (f" · dicatat oleh {story['officer']}" if story.get("officer") else "")]
