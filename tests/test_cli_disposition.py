@@ -167,7 +167,7 @@ def test_accept_twice_is_refused(case):
     before = _show(case)
     res = case("disposition", "accept", CASE, "--position", "Sekretaris", "--at", "2026-03-16 12:00")
     assert res.exit_code == 1
-    assert "sudah diterima (2026-03-16 11:00)" in res.stderr
+    assert "sudah diterima (Senin, 16 Maret 2026 11.00 WITA)" in res.stderr
     assert _show(case) == before
 
 
@@ -177,7 +177,7 @@ def test_done_twice_is_refused(case):
     before = _show(case)
     res = case("disposition", "done", CASE, "--position", "Sekretaris", "--note", "Lagi", "--at", "2026-03-17 11:00")
     assert res.exit_code == 1
-    assert "sudah selesai (2026-03-17 10:00)" in res.stderr
+    assert "sudah selesai (Selasa, 17 Maret 2026 10.00 WITA)" in res.stderr
     assert _show(case) == before
 
 
@@ -234,7 +234,7 @@ def test_done_before_acceptance_is_refused(case):
     case("disposition", "accept", CASE, "--position", "PPID", "--at", "2026-03-16 13:00")
     res = case("disposition", "done", CASE, "--position", "PPID", "--note", "x", "--at", "2026-03-16 12:00")
     assert res.exit_code == 2
-    assert "lebih awal dari waktu disposisi diterima (Senin, 16 Maret 2026 13.00)" in res.stderr
+    assert "lebih awal dari waktu disposisi diterima (Senin, 16 Maret 2026 13.00 WITA)" in res.stderr
 
 
 def test_list_filters_by_case(case):

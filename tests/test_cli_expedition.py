@@ -104,7 +104,7 @@ def test_receipt_before_sending_is_bad_input(office):
     _send(office, "--document", "Undangan", "--to", "Bawaslu", "--sent", "2026-03-02 09:00")
     res = office("expedition", "receive", FIRST, "--by", "Staf", "--at", "2026-03-02 08:59")
     assert res.exit_code == 2
-    assert "Waktu diterima Senin, 2 Maret 2026 08.59 lebih awal dari waktu kirim (Senin, 2 Maret 2026 09.00)" in res.stderr
+    assert "Waktu diterima Senin, 2 Maret 2026 08.59 WITA lebih awal dari waktu kirim (Senin, 2 Maret 2026 09.00 WITA)" in res.stderr
     assert json.loads(office("expedition", "list", "--json").stdout)[0]["open"] is True
 
 

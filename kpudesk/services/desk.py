@@ -56,6 +56,10 @@ class Desk:
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
         return aware.astimezone(self.tz).replace(tzinfo=None)
 
+    def said(self, local: datetime) -> str:
+        """An office-time moment for a message: 'Senin, 16 Maret 2026 10.00 WITA'."""
+        return long_datetime(local, self.profile.zone_label)
+
     def stored_now(self) -> datetime:
         """Now as stored: aware UTC."""
         return self.now.astimezone(UTC)
@@ -70,14 +74,14 @@ def action_moment(desk: Desk, at: datetime | None, has_time: bool, not_before: t
     if at is None:
         return local_now.replace(second=0, microsecond=0)
     if at > local_now:
-        raise InvalidInput(f"{what} {long_datetime(at)} ada di masa depan; waktu kantor sekarang {long_datetime(local_now)}.")
+        raise InvalidInput(f"{what} {desk.said(at)} ada di masa depan; waktu kantor sekarang {desk.said(local_now)}.")
     if not_before is None:
         return at
     earliest, step = not_before
     if not has_time and at.date() == earliest.date():
         return earliest
     if at < earliest:
-        raise InvalidInput(f"{what} {long_datetime(at)} lebih awal dari {step} ({long_datetime(earliest)}); periksa waktunya.")
+        raise InvalidInput(f"{what} {desk.said(at)} lebih awal dari {step} ({desk.said(earliest)}); periksa waktunya.")
     return at
 
 

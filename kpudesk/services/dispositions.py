@@ -60,7 +60,8 @@ def _stamp(desk: Desk, moment: datetime | None) -> str | None:
 
 
 def _said(desk: Desk, moment: datetime | None) -> str:
-    return f"{desk.to_local(moment):%Y-%m-%d %H:%M}" if moment else ""
+    """A stored moment for a message: 'Senin, 16 Maret 2026 10.00 WITA'."""
+    return desk.said(desk.to_local(moment)) if moment else ""
 
 
 def _deadlines_of(desk: Desk, ids: Iterable[int]) -> dict[int, Deadline]:

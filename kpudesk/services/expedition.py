@@ -12,7 +12,6 @@ from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.numbering import issue_number
 from kpudesk.services.validation import clean_text
-from kpudesk.textfmt import long_datetime
 
 LIST_COLUMNS = ["number", "sent_at", "document", "addressee", "case", "courier", "received_by", "received_at",
                 "officer"]
@@ -63,7 +62,7 @@ def receive_entry(desk: Desk, number: str, *, by: str, at: datetime | None = Non
     receiver = clean_text(by, "Nama penerima (--by)", required=True)
     if entry.received_at is not None:
         raise Refused(f"Entri {entry.number} sudah diterima oleh {entry.received_by} pada "
-                      f"{long_datetime(desk.to_local(entry.received_at))}; tanda terima hanya dicatat sekali.")
+                      f"{desk.said(desk.to_local(entry.received_at))}; tanda terima hanya dicatat sekali.")
     moment = action_moment(desk, at, True, (desk.to_local(entry.sent_at), "waktu kirim"), "Waktu diterima")
     entry.received_by, entry.received_at = receiver, desk.to_utc(moment)
     desk.session.add(entry)

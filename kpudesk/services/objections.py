@@ -25,7 +25,7 @@ from kpudesk.services.deadlines import close_deadline, compute_due, open_deadlin
 from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.requests import new_case
-from kpudesk.textfmt import long_date, long_datetime
+from kpudesk.textfmt import long_date
 
 
 # Grounds that exist only once the notice deadline has passed without a notice.
@@ -242,7 +242,7 @@ def answer_objection(desk: Desk, number: str, decision: str, reasons: str | None
     case, detail = _objection(desk, number)
     if detail.answered_at is not None:
         raise Refused(f"Keberatan {case.number} sudah ditanggapi pada "
-                      f"{long_datetime(desk.to_local(detail.answered_at))}; tanggapan hanya sekali.")
+                      f"{desk.said(desk.to_local(detail.answered_at))}; tanggapan hanya sekali.")
     if case.status != "registered":
         raise Refused(f"Keberatan {case.number} berstatus '{label(STATUS_LABELS, case.status)}'; tanggapan tidak dapat dicatat lagi.")
     moment = action_moment(desk, at, has_time, since(desk, case), "Waktu tanggapan")

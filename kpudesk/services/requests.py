@@ -12,7 +12,6 @@ from kpudesk.services.deadlines import open_deadline, rule_of
 from kpudesk.services.desk import Desk
 from kpudesk.services.events import record_event
 from kpudesk.services.numbering import issue_number
-from kpudesk.textfmt import long_datetime
 
 
 @dataclass
@@ -102,7 +101,7 @@ def resolve_received(desk: Desk, received: datetime | None) -> datetime:
     if received is None:
         return local_now.replace(second=0, microsecond=0)
     if received > local_now:
-        raise InvalidInput(f"Waktu diterima {long_datetime(received)} ada di masa depan; waktu kantor sekarang {long_datetime(local_now)}.")
+        raise InvalidInput(f"Waktu diterima {desk.said(received)} ada di masa depan; waktu kantor sekarang {desk.said(local_now)}.")
     if received.year < 2008:
         raise InvalidInput("Waktu diterima sebelum UU 14/2008 berlaku (2008); periksa tahunnya.")
     return received
