@@ -36,7 +36,8 @@ class KpudeskGroup(TyperGroup):
     def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
         kwargs["standalone_mode"] = False
         argv = kwargs.get("args", args[0] if args else None)
-        if argv is None or not argv or any(a in ("-h", "--help") for a in argv):
+        argv = sys.argv[1:] if argv is None else argv
+        if not argv or any(a in ("-h", "--help") for a in argv):
             help_in_indonesian()  # subcommands draw their help with typer's words too
         try:
             code = super().main(*args, **kwargs)
