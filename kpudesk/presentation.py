@@ -153,8 +153,10 @@ FIELDS: dict[str, tuple[str, Format]] = {
     "notice.late_days": ("Keterlambatan pemberitahuan", days_late),
 }
 
-# Internal keys never shown to a person (ids, flags already said in words, codes repeated as labels).
-HIDDEN = {"id", "parent_id", "disposition_id", "open", "decision_label", "case_id"}
+# Internal keys never shown to a person (ids, flags already said in words, codes repeated as labels),
+# and fields that repeat what their place says ('container.key': a disposition's own case, …).
+HIDDEN = {"id", "parent_id", "disposition_id", "open", "decision_label", "case_id",
+          "dispositions.case", "dispositions.oral", "expedition.case"}
 
 SECTION_TITLES = {
     "request": "Isian permohonan", "extension": "Perpanjangan", "notice": "Pemberitahuan tertulis",
@@ -183,15 +185,16 @@ def value_of(key: str, value: Any, container: str = "", zone: str = "") -> str:
     return entry[1](value, zone) if entry else str(value)
 
 
-def _shown(record: dict[str, Any]) -> list[tuple[str, Any]]:
-    """The fields of a record worth showing: not hidden, not empty."""
-    return [(k, v) for k, v in record.items() if k not in HIDDEN and v not in ("", None, [], {})]
+def _shown(record: dict[str, Any], container: str = "") -> list[tuple[str, Any]]:
+    """The fields of a record worth showing: not hidden (anywhere, or in this container), not empty."""
+    return [(k, v) for k, v in record.items()
+            if k not in HIDDEN and f"{container}.{k}" not in HIDDEN and v not in ("", None, [], {})]
 
 
 def record_rows(record: dict[str, Any], container: str, zone: str) -> list[tuple[str, str]]:
     """A record as (label, value) rows; a nested record's fields become rows of their own."""
     rows: list[tuple[str, str]] = []
-    for key, value in _shown(record):
+    for key, value in _shown(record, container):
         if isinstance(value, dict):
             rows += record_rows(value, key, zone)
         elif isinstance(value, list) and value and isinstance(value[0], dict) and key not in ("grounds", "exemptions"):
@@ -209,7 +212,7 @@ def data_section(key: str, value: Any, zone: str) -> Section:
     if isinstance(value, dict):
         section.rows = record_rows(value, key, zone)
     elif value and all(isinstance(item, dict) for item in value):
-        keys = [k for k in value[0] if k not in HIDDEN]
+        keys = [k for k in value[0] if k not in HIDDEN and f"{key}.{k}" not in HIDDEN]
         if len(keys) <= TABLE_AT_MOST:
             section.headers = [label_of(k, key) for k in keys]
             section.table = [[value_of(k, item.get(k), key, zone) if item.get(k) not in ("", None) else ""

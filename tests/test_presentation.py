@@ -8,7 +8,7 @@ import pytest
 from kpudesk import choices
 from kpudesk.choices import ANSWER_DECISIONS, CASE_STATUSES, DISPUTE_STAGES, NOTICE_DECISIONS, Choices
 from kpudesk.errors import ExitStatus, InvalidInput
-from kpudesk.presentation import case_sheet, day, event_detail, moment, value_of
+from kpudesk.presentation import case_sheet, data_section, day, event_detail, moment, value_of
 from tests.conftest import request_args
 
 TABLES = [value for value in vars(choices).values() if isinstance(value, Choices)]
@@ -100,3 +100,12 @@ def test_show_reads_in_words_an_officer_uses(office):
     assert re.search(r"Jenis +Permohonan informasi\n", objection)
     for text in (shown, objection):
         assert LEAKS.findall(text) == []
+
+
+def test_a_list_of_long_records_reads_as_blocks_without_what_its_place_already_says():
+    story_part = [{"id": 3, "case": "001/PPID/X/III/2026", "from": "PPID", "to": "Sekretaris", "instruction": "Siapkan",
+                   "form": "lisan", "oral": True, "due": "2026-03-17", "deadline_status": "open", "open": True}]
+    section = data_section("dispositions", story_part, "WITA")
+    assert section.title == "Disposisi"
+    assert section.rows == [("Dari", "PPID"), ("Kepada", "Sekretaris"), ("Arahan", "Siapkan"), ("Bentuk", "lisan"),
+                            ("Jatuh tempo", "Selasa, 17 Maret 2026"), ("Tenggat", "berjalan")]
