@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
 
+from kpudesk.choices import WEEKDAYS
+
 WEEKDAY_CODES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 # The reason shown for a weekend day in `calendar due --explain` (user-facing, so Indonesian).
 WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 
@@ -187,18 +188,17 @@ def indonesian_holidays(year: int) -> list[Holiday]:
 
 
 def parse_weekend(text: str) -> frozenset[int]:
-    """Parse 'sat,sun' into weekday numbers (Monday = 0); raises ValueError naming what is accepted."""
-    # Full English names are accepted too, but nothing else: truncating any word to three
-    # letters would read 'sat;sun' as Saturday alone and silently move every deadline.
-    words = [p.strip().lower() for p in text.split(",") if p.strip()]
-    parts = [w[:3] if w in WEEKDAY_WORDS else w for w in words]
-    unknown = [p for p in parts if p not in WEEKDAY_CODES]
+    """Parse 'sabtu,minggu' or 'sat,sun' into weekday numbers (Monday = 0); raises ValueError
+    naming what is accepted."""
+    # Whole day names (Indonesian or English) and the English codes only: truncating any word to
+    # three letters would read 'sat;sun' as Saturday alone and silently move every deadline.
+    words = [p.strip() for p in text.split(",") if p.strip()]
+    unknown = [w for w in words if WEEKDAYS.find(w) is None]
     # The message reaches the officer (wrapped by the service), so it is in Indonesian.
     if unknown:
-        raise ValueError(
-            f"hari {', '.join(unknown)} tidak dikenal; gunakan daftar berkoma dari {','.join(WEEKDAY_CODES)}"
-        )
-    days = frozenset(WEEKDAY_CODES.index(p) for p in parts)
+        raise ValueError(f"hari {', '.join(unknown)} tidak dikenal; gunakan daftar berkoma dari "
+                         f"{','.join(c.word for c in WEEKDAYS.choices)} (atau {','.join(WEEKDAY_CODES)})")
+    days = frozenset(WEEKDAY_CODES.index(str(WEEKDAYS.find(w))) for w in words)
     if len(days) == len(WEEKDAY_CODES):  # no working day would ever come: every deadline would hang
         raise ValueError("akhir pekan tidak boleh mencakup ketujuh hari")
     return days

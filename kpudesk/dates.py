@@ -10,19 +10,24 @@ EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 
 
+def _first_upper(text: str) -> str:
+    """'waktu diterima' → 'Waktu diterima'; '--at' stays '--at' (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
 def parse_date(value: str, what: str = "tanggal") -> date:
     """'2026-11-23' → date; raises InvalidInput naming the accepted form."""
     try:  # strptime, like parse_local_datetime, so '2026-3-16' is read the same everywhere
         day = datetime.strptime(value.strip(), "%Y-%m-%d").date()
     except (ValueError, AttributeError):
-        raise InvalidInput(f"{what.capitalize()} '{value}' tidak valid; gunakan YYYY-MM-DD, misalnya 2026-11-23.") from None
+        raise InvalidInput(f"{_first_upper(what)} '{value}' tidak valid; gunakan YYYY-MM-DD, misalnya 2026-11-23.") from None
     return within_range(day, value, what)
 
 
 def within_range(day: date, value: str, what: str) -> date:
     """`day` when it lies in EARLIEST..LATEST; raises InvalidInput naming the accepted span."""
     if not EARLIEST <= day <= LATEST:
-        raise InvalidInput(f"{what.capitalize()} '{value}' di luar jangkauan; gunakan tanggal "
+        raise InvalidInput(f"{_first_upper(what)} '{value}' di luar jangkauan; gunakan tanggal "
                            f"{EARLIEST.isoformat()} s.d. {LATEST.isoformat()}.")
     return day
 
@@ -39,5 +44,5 @@ def parse_local_datetime(value: str, what: str = "waktu") -> tuple[datetime, boo
         within_range(moment.date(), value, what)
         return moment, has_time
     raise InvalidInput(
-        f"{what.capitalize()} '{value}' tidak valid; gunakan 'YYYY-MM-DD HH:MM' (waktu kantor) atau YYYY-MM-DD."
+        f"{_first_upper(what)} '{value}' tidak valid; gunakan 'YYYY-MM-DD HH:MM' (waktu kantor) atau YYYY-MM-DD."
     )

@@ -1,4 +1,10 @@
-"""Indonesian labels for the codes stored in the database (statuses, kinds, decisions). Pure."""
+"""Indonesian labels for the codes stored in the database (statuses, kinds, decisions). Pure.
+
+The labels of typed choices live with their accepted words in `kpudesk.choices`; these mappings
+are views of those tables for the callers that need a dict.
+"""
+
+from kpudesk.choices import CASE_STATUSES, DEADLINE_STATUSES, NOTICE_DECISIONS
 
 def kind_label(code: str) -> str:
     """The Indonesian name of a case kind, from the kind registry ('Permohonan informasi')."""
@@ -9,30 +15,17 @@ def kind_label(code: str) -> str:
     spec = kinds.find_kind(code)
     return spec.label if spec else code
 
-STATUS_LABELS = {
-    "registered": "Terdaftar",
-    "in_progress": "Sedang diproses",
-    "extended": "Diperpanjang",
-    "decided": "Sudah diberitahukan",
-    "closed": "Selesai",
-    "answered": "Sudah ditanggapi",
-    "disputed": "Sengketa di Komisi Informasi",
-    "withdrawn": "Dicabut pemohon",
-    "void": "Dibatalkan (salah catat)",
-}
-
-DEADLINE_STATUS_LABELS = {
-    "open": "berjalan", "met": "dipenuhi", "extended": "diperpanjang", "lapsed": "lewat", "cancelled": "dihentikan",
-}
-
+STATUS_LABELS = CASE_STATUSES.labels
+DEADLINE_STATUS_LABELS = DEADLINE_STATUSES.labels
 # Decisions of the written notice (UU 14/2008 Pasal 22 ayat (7)).
-DECISION_LABELS = {
-    "granted": "Diberikan seluruhnya",
-    "partial": "Diberikan sebagian",
-    "refused": "Ditolak (dikecualikan)",
-    "not-held": "Tidak dikuasai",
-    "not-documented": "Belum didokumentasikan",
-}
+DECISION_LABELS = NOTICE_DECISIONS.labels
+
+
+def kind_words() -> str:
+    """Every registered kind as it may be typed: 'permohonan (request), …'."""
+    from kpudesk import kinds
+
+    return ", ".join(f"{s.aliases[0]} ({s.code})" if s.aliases else s.code for s in kinds.kinds())
 
 
 def label(mapping: dict[str, str], code: str | None) -> str:

@@ -22,6 +22,11 @@ def long_datetime(moment: datetime, zone_label: str = "") -> str:
     return f"{long_date(moment.date())} {moment:%H.%M}{suffix}"
 
 
+def grouped(number: int) -> str:
+    """'20.000': thousands grouped with dots, as Indonesian writes numbers."""
+    return f"{number:,}".replace(",", ".")
+
+
 def roman_month(month: int) -> str:
     return ROMAN_MONTHS[month - 1]
 

@@ -401,6 +401,8 @@ def test_other_weekend_with_own_holiday_source() -> None:
     ("sun", {6}),
     ("sat,sun,sat", {5, 6}),
     ("", set()),  # an office with no weekend at all
+    ("sabtu,minggu", {5, 6}),  # in Indonesian
+    ("Jumat, Sabtu", {4, 5}),
 ])
 def test_parse_weekend(text: str, days: set[int]) -> None:
     assert parse_weekend(text) == frozenset(days)
@@ -408,7 +410,8 @@ def test_parse_weekend(text: str, days: set[int]) -> None:
 
 @pytest.mark.parametrize(("text", "phrase"), [
     # the message names the accepted codes
-    ("sab,min", "sab, min tidak dikenal; gunakan daftar berkoma dari mon,tue,wed,thu,fri,sat,sun"),
+    ("sab,min", "sab, min tidak dikenal; gunakan daftar berkoma dari senin,selasa,rabu,kamis,jumat,sabtu,minggu "
+                r"\(atau mon,tue,wed,thu,fri,sat,sun\)"),
     ("sat;sun", "sat;sun tidak dikenal"),  # a wrong separator must not pass as 'sat'
     ("satpam", "satpam tidak dikenal"),
     ("mon,tue,wed,thu,fri,sat,sun", "ketujuh hari"),  # no working day would ever come

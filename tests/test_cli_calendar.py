@@ -350,14 +350,14 @@ def test_closure_moves_open_deadlines_and_remove_restores(two_requests: Runner) 
     res = ok(run("calendar", "add-closure", "2026-03-25", "Rapat pleno rekapitulasi"))
     # FIRST: 17=1; 18–24 off; 25 closed; 26=2 27=3 30=4 31=5 1 Apr=6 2=7 6=8 7=9 8 Apr=10
     row = next(line for line in res.stdout.splitlines() if FIRST in line)
-    assert "2026-04-07" in row and "2026-04-08" in row
-    assert row.index("2026-04-07") < row.index("2026-04-08")  # old → new
+    assert "Selasa, 7 April 2026" in row and "Rabu, 8 April 2026" in row
+    assert row.index("Selasa, 7 April 2026") < row.index("Rabu, 8 April 2026")  # old → new
     assert "Tenggat yang bergeser: 1" in res.stdout
     assert SECOND not in res.stdout  # received after the closure: not moved
     assert notice_due(run, FIRST) == "2026-04-08"
     assert notice_due(run, SECOND) == "2026-04-22"
     assert moved_events(run, FIRST) == [{"deadline": "notice", "old_due": "2026-04-07", "new_due": "2026-04-08",
-                                         "reason": "penutupan kantor 2026-03-25: Rapat pleno rekapitulasi"}]
+                                         "reason": "penutupan kantor Rabu, 25 Maret 2026: Rapat pleno rekapitulasi"}]
     assert moved_events(run, SECOND) == []
     assert {"date": "2026-03-25", "kind": "closure", "name": "Rapat pleno rekapitulasi", "estimated": False,
             "office": True} in year_json(run, 2026)
@@ -430,7 +430,7 @@ def snapshot(run: Runner) -> tuple[list, dict]:
     (["add-closure", "2026-03-25", "  "], 2, "Alasan wajib diisi"),
     (["add-workday", "28/03/2026", "Sabtu masuk"], 2, "tidak valid; gunakan YYYY-MM-DD"),
     (["remove", "2026-3-25x"], 2, "tidak valid"),
-    (["remove", "2026-03-30"], 3, "2026-03-30 bukan hari yang ditetapkan kantor"),
+    (["remove", "2026-03-30"], 3, "Senin, 30 Maret 2026 bukan hari yang ditetapkan kantor"),
     (["add-closure", "2026-03-19", "Rapat"], 1, "sudah bukan hari kerja (Hari Suci Nyepi)"),
     (["add-closure", "2026-03-23", "Rapat"], 1, "sudah bukan hari kerja (Cuti Bersama Hari Raya Idul Fitri)"),
     (["add-closure", "2026-03-28", "Rapat"], 1, "sudah bukan hari kerja (Sabtu)"),
@@ -446,6 +446,6 @@ def test_duplicate_closure_is_refused(two_requests: Runner) -> None:
     ok(two_requests("calendar", "add-closure", "2026-03-25", "Rapat pleno"))
     before = snapshot(two_requests)
     fails(two_requests("calendar", "add-closure", "2026-03-25", "Rapat lagi"), 1,
-          "2026-03-25 sudah tercatat sebagai penutupan kantor (Rapat pleno)")
+          "Rabu, 25 Maret 2026 sudah tercatat sebagai penutupan kantor (Rapat pleno)")
     fails(two_requests("calendar", "add-workday", "2026-03-25", "Masuk"), 1, "sudah tercatat")
     assert snapshot(two_requests) == before

@@ -61,7 +61,7 @@ def test_text_output_names_each_disposition_and_its_due_date(case):
                "--within", "1", "--at", "2026-03-16 10:00")
     assert res.exit_code == 0, res.stderr
     # 03-16 + 1 HK = Tue 03-17.
-    assert res.stdout.strip() == f"#1 {CASE}: Ketua → Sekretaris (tertulis); tenggat 2026-03-17"
+    assert res.stdout.strip() == f"#1 {CASE}: Ketua → Sekretaris (tertulis); tenggat Selasa, 17 Maret 2026"
 
 
 def test_after_closing_the_clock_starts_next_working_day(case):
@@ -101,7 +101,8 @@ def test_passing_on_chains_to_the_open_disposition_and_accepts_it(case):
 def test_accept_then_done_with_days_late(case, store_db):
     _add(case, "--by", "Sekretaris", "--to", "head_technical", "--instruction", "Siapkan data", "--within", "2",
          "--at", "2026-03-17 10:00")
-    accepted = case("disposition", "accept", CASE, "--position", "head_technical", "--at", "2026-03-17 11:00", "--json")
+    # the role typed in Indonesian is the same position
+    accepted = case("disposition", "accept", CASE, "--position", "kasubag-teknis", "--at", "2026-03-17 11:00", "--json")
     assert accepted.exit_code == 0, accepted.stderr
     assert json.loads(accepted.stdout)["accepted_at"] == "2026-03-17T11:00"
     res = case("disposition", "done", CASE, "--position", "Kasubag Teknis dan Hupmas", "--note", "Data diserahkan",
@@ -138,7 +139,7 @@ def test_list_filters_by_position_and_open(case):
     ppid = json.loads(case("disposition", "list", "--position", "ppid", "--json").stdout)
     assert [(r["to"], r["done_at"], r["note"]) for r in ppid] == [("PPID", "2026-03-17T09:00", "Ok")]
     table = case("disposition", "list", "--open")
-    assert "Ketua → Sekretaris" in table.stdout and "2026-03-16 10:00" in table.stdout
+    assert "Ketua → Sekretaris" in table.stdout and "Senin, 16 Maret 2026 10.00" in table.stdout
 
 
 def test_overdue_reports_a_late_disposition_with_its_position(case):
@@ -160,7 +161,7 @@ def test_accept_twice_is_refused(case):
     before = _show(case)
     res = case("disposition", "accept", CASE, "--position", "Sekretaris", "--at", "2026-03-16 12:00")
     assert res.exit_code == 1
-    assert "sudah diterima (2026-03-16 11:00)" in res.stderr
+    assert "sudah diterima (Senin, 16 Maret 2026 11.00 WITA)" in res.stderr
     assert _show(case) == before
 
 
@@ -170,7 +171,7 @@ def test_done_twice_is_refused(case):
     before = _show(case)
     res = case("disposition", "done", CASE, "--position", "Sekretaris", "--note", "Lagi", "--at", "2026-03-17 11:00")
     assert res.exit_code == 1
-    assert "sudah selesai (2026-03-17 10:00)" in res.stderr
+    assert "sudah selesai (Selasa, 17 Maret 2026 10.00 WITA)" in res.stderr
     assert _show(case) == before
 
 
@@ -227,7 +228,7 @@ def test_done_before_acceptance_is_refused(case):
     case("disposition", "accept", CASE, "--position", "PPID", "--at", "2026-03-16 13:00")
     res = case("disposition", "done", CASE, "--position", "PPID", "--note", "x", "--at", "2026-03-16 12:00")
     assert res.exit_code == 2
-    assert "lebih awal dari waktu disposisi diterima (2026-03-16 13:00)" in res.stderr
+    assert "lebih awal dari waktu disposisi diterima (Senin, 16 Maret 2026 13.00 WITA)" in res.stderr
 
 
 def test_list_filters_by_case(case):

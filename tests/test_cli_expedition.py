@@ -25,7 +25,7 @@ def test_add_prints_the_number_and_links_the_case(office):
                  "--case", CASE, "--courier", "Yohanes Tefa", "--sent", "2026-03-25 11:00", "--officer", "Yuliana")
     assert res.exit_code == 0, res.stderr
     assert res.stdout == FIRST + "\n"
-    assert "Surat balasan dan salinan SK DPT → Maria Bria (2026-03-25 11:00)" in res.stderr
+    assert "Surat balasan dan salinan SK DPT → Maria Bria (Rabu, 25 Maret 2026 11.00 WITA)" in res.stderr
     story = json.loads(office("show", CASE, "--json").stdout)
     assert story["expedition"] == [{
         "number": FIRST, "sent_at": "2026-03-25T11:00", "document": "Surat balasan dan salinan SK DPT",
@@ -47,7 +47,7 @@ def test_receive_stamps_the_receipt_once(office):
     _send(office, "--document", "Surat balasan", "--to", "Maria Bria", "--case", CASE, "--sent", "2026-03-25 11:00")
     res = office("expedition", "receive", FIRST, "--by", "Maria Bria", "--at", "2026-03-25 14:30", "--officer", "Yuliana")
     assert res.exit_code == 0, res.stderr
-    assert "diterima oleh Maria Bria pada 2026-03-25 14:30" in res.stderr
+    assert "diterima oleh Maria Bria pada Rabu, 25 Maret 2026 14.30" in res.stderr
     story = json.loads(office("show", CASE, "--json").stdout)
     entry = story["expedition"][0]
     assert (entry["received_by"], entry["received_at"], entry["open"]) == ("Maria Bria", "2026-03-25T14:30", False)
@@ -57,7 +57,7 @@ def test_receive_stamps_the_receipt_once(office):
     # The second receipt is refused and changes nothing.
     again = office("expedition", "receive", FIRST.lower(), "--by", "Orang Lain", "--at", "2026-03-26 09:00")
     assert again.exit_code == 1
-    assert "sudah diterima oleh Maria Bria pada 2026-03-25 14:30" in again.stderr
+    assert "sudah diterima oleh Maria Bria pada Rabu, 25 Maret 2026 14.30" in again.stderr
     assert json.loads(office("show", CASE, "--json").stdout) == story
 
 
@@ -75,9 +75,9 @@ def test_list_open_year_and_csv(office):
     assert [(e["number"], e["addressee"]) for e in still_open] == [("002/EKS/KPU-KAB.KPG/III/2026", "Partai X")]
     csv = office("expedition", "list", "--year", "2025", "--csv").stdout.splitlines()
     assert csv == ["number,sent_at,document,addressee,case,courier,received_by,received_at,officer",
-                   "001/EKS/KPU-KAB.KPG/XII/2025,2025-12-30T09:00,Laporan rakor,KPU Provinsi NTT,,Yohanes,,,"]
+                   "001/EKS/KPU-KAB.KPG/XII/2025,2025-12-30T09:00,Laporan rakor,KPU Provinsi NTT,,Yohanes,,,Petugas Uji"]
     table = office("expedition", "list", "--year", "2026").stdout
-    assert "Staf Bawaslu" in table and "2026-03-02 13:00" in table
+    assert "Staf Bawaslu" in table and "Senin, 2 Maret 2026 13.00" in table
 
 
 def test_delivery_lands_in_the_book(office):
@@ -98,7 +98,7 @@ def test_receipt_before_sending_is_bad_input(office):
     _send(office, "--document", "Undangan", "--to", "Bawaslu", "--sent", "2026-03-02 09:00")
     res = office("expedition", "receive", FIRST, "--by", "Staf", "--at", "2026-03-02 08:59")
     assert res.exit_code == 2
-    assert "Waktu diterima 2026-03-02 08:59 lebih awal dari waktu kirim (2026-03-02 09:00)" in res.stderr
+    assert "Waktu diterima Senin, 2 Maret 2026 08.59 WITA lebih awal dari waktu kirim (Senin, 2 Maret 2026 09.00 WITA)" in res.stderr
     assert json.loads(office("expedition", "list", "--json").stdout)[0]["open"] is True
 
 

@@ -230,7 +230,16 @@ def test_negative_costs_are_bad_input(office: Run) -> None:
 
 def test_unknown_decision_is_bad_input(office: Run) -> None:
     _register(office)
-    _refused(office("decide", NUMBER, "--decision", "maybe"), 2, "granted, partial, refused, not-held, not-documented")
+    _refused(office("decide", NUMBER, "--decision", "maybe"), 2,
+             "diberikan, sebagian, ditolak, tidak-dikuasai, belum-didokumentasikan "
+             "(atau granted, partial, refused, not-held, not-documented)")
+
+
+def test_choices_are_typed_in_indonesian_or_english(office: Run) -> None:
+    _register(office)
+    res = office("decide", NUMBER, "--decision", "Ditolak", "--exemption", "h", "--reason", "NIK pemilih", "--json")
+    assert res.exit_code == 0, res.stderr
+    assert json.loads(office("show", NUMBER, "--json").stdout)["notice"]["decision"] == "refused"
 
 
 def test_decision_before_receipt_is_refused(office: Run) -> None:

@@ -75,7 +75,7 @@ def test_objection_after_the_window_is_registered_as_late_with_a_warning(office)
     assert data["filing_deadline"] == "2026-05-22"
     assert data["filing_late"] is True
     res = _object(office, "2026-05-25 09:30", "g")
-    assert "Peringatan" in res.stderr and "2026-05-22" in res.stderr
+    assert "Peringatan" in res.stderr and "Jumat, 22 Mei 2026" in res.stderr
     # Answer clock still runs, 30 HK from Mon 25 May: 26 (1), [27, 28 off], 29 (2), [1 Jun off],
     # Jun 2–5 (6), 8–12 (11), 15 (12), [16 off], 17–19 (15), 22–26 (20), 29–30 (22), Jul 1–3 (25), 6–10 (30).
     assert data["due"] == "2026-07-10"
@@ -95,14 +95,14 @@ def test_window_counts_from_the_written_notice(office):
     late = _object(office, "2026-05-11 08:30", "a")
     assert late.exit_code == 0
     assert (json.loads(late.stdout)["filing_deadline"], json.loads(late.stdout)["filing_late"]) == ("2026-05-08", True)
-    assert "setelah batas 2026-05-08" in late.stderr
+    assert "setelah batas Jumat, 8 Mei 2026" in late.stderr
 
 
 def test_objection_before_the_ground_arose_warns_only_for_silence_grounds(office):
     _request(office)
     early = _object(office, "2026-04-06 10:00", "c", "g")
     assert early.exit_code == 0
-    assert "belum terjadi" in early.stderr and "2026-04-07" in early.stderr
+    assert "belum terjadi" in early.stderr and "Selasa, 7 April 2026" in early.stderr
     assert json.loads(early.stdout)["filing_late"] is False
     assert "filing_premature" in [e["action"] for e in _show(office, OBJECTION)["events"]]
     other = _object(office, "2026-04-06 11:00", "c", "f")
@@ -199,7 +199,7 @@ def test_upholding_without_reasons_and_answering_twice_are_refused(office):
     assert _answer(office, "2026-05-20 14:00").exit_code == 0
     after_first = _show(office, OBJECTION)
     twice = _answer(office, "2026-05-21 09:00", decision="partly")
-    assert twice.exit_code == 1 and "sudah ditanggapi pada 2026-05-20 14:00" in twice.stderr
+    assert twice.exit_code == 1 and "sudah ditanggapi pada Rabu, 20 Mei 2026 14.00" in twice.stderr
     assert _show(office, OBJECTION) == after_first
 
 
@@ -229,7 +229,7 @@ def test_dispute_after_the_window_is_recorded_as_late(office):
     assert res.exit_code == 0, res.stderr
     data = json.loads(res.stdout)
     assert (data["status"], data["dispute_stage"], data["within_window"]) == ("disputed", "filed", False)
-    assert "setelah batas 2026-06-12" in res.stderr
+    assert "setelah batas Jumat, 12 Juni 2026" in res.stderr
     assert _deadline(_show(office, OBJECTION), "dispute_window")["late_days"] == 1
 
 
@@ -365,7 +365,7 @@ def test_dispute_stage_prints_json(office):
                                       "status": "disputed", "outcome": None}
     text = office("objection", "dispute", OBJECTION, "--stage", "adjudication", "--at", "2026-07-01 10:00")
     assert text.exit_code == 0, text.stderr
-    assert text.stdout == (f"Keberatan {OBJECTION}: tahap sengketa adjudication (2026-07-01 10:00); "
+    assert text.stdout == (f"Keberatan {OBJECTION}: tahap sengketa: Ajudikasi (Rabu, 1 Juli 2026 10.00 WITA); "
                            "status Sengketa di Komisi Informasi.\n")
     res = office("objection", "dispute", OBJECTION, "--stage", "decided", "--outcome", "Sengketa ditolak",
                  "--at", "2026-08-03 10:00", "--json")

@@ -11,7 +11,8 @@ def _config(run) -> dict[str, dict[str, str]]:
     return {r["key"]: r for r in json.loads(run("config", "--json").stdout)}
 
 
-def test_init_stores_every_flag(run):
+def test_init_stores_every_flag(run, monkeypatch):
+    monkeypatch.delenv("KPUDESK_OFFICER")
     res = run(*OFFICE_ARGS[:-2], "--tz", "Asia/Jayapura", "--hours", "07:30-15:30", "--weekend", "sun",
               "--cuti-bersama", "working", "--template", "objection=KEB-{year}-{seq}",
               "--role", "ppid_superior=Sekretaris KPU Kabupaten Kupang", "--rule", "pemilu.objection_window=5",
@@ -38,6 +39,43 @@ def test_officer_from_environment_is_recorded_on_events(office, monkeypatch):
     assert (shown["officer"], shown["events"][0]["officer"]) == ("Sarlota Bani", "Sarlota Bani")
 
 
+def test_no_officer_anywhere_refuses_a_change_and_stores_nothing(office, monkeypatch):
+    monkeypatch.delenv("KPUDESK_OFFICER")
+    res = office(*request_args(received="2026-03-16 09:00"))
+    assert res.exit_code == 2 and res.stdout == ""
+    assert res.stderr == "kpudesk: Petugas yang mencatat belum diketahui; beri --officer NAMA atau atur KPUDESK_OFFICER.\n"
+    assert json.loads(office("list", "--json").stdout) == []  # reading needs no officer
+
+
+def test_at_a_terminal_the_officer_is_asked_for(office, monkeypatch):
+    monkeypatch.delenv("KPUDESK_OFFICER")
+    monkeypatch.setattr("kpudesk.cli.common.is_interactive", lambda: True)  # a person at the keyboard
+    res = office(*request_args(received="2026-03-16 09:00"), "--json", input="Sarlota Bani\n")
+    assert res.exit_code == 0, res.stderr
+    assert res.stderr == "Nama petugas yang mencatat:"  # the question is talk (stderr), never data
+    # The test runner echoes typed input to stdout as a terminal would show it; the JSON follows.
+    echoed, _, data = res.stdout.partition("\n")
+    assert echoed.strip() == "Sarlota Bani"
+    number = json.loads(data)["number"]
+    assert [e["officer"] for e in json.loads(office("show", number, "--json").stdout)["events"]] == ["Sarlota Bani"]
+
+
+def test_office_default_officer_records_when_no_other_is_given(run, monkeypatch):
+    monkeypatch.delenv("KPUDESK_OFFICER")
+    assert run(*OFFICE_ARGS, "--officer", "Yuliana Tefa").exit_code == 0
+    number = json.loads(run(*request_args(received="2026-03-16 09:00"), "--json").stdout)["number"]
+    events = json.loads(run("show", number, "--json").stdout)["events"]
+    assert [e["officer"] for e in events] == ["Yuliana Tefa"]
+
+
+def test_roles_and_weekend_are_typed_in_indonesian(office):
+    res = office("init", "--role", "atasan-ppid=Sekretaris KPU Kabupaten Kupang", "--weekend", "Jumat,Sabtu")
+    assert res.exit_code == 0, res.stderr
+    cfg = _config(office)
+    assert cfg["role.ppid_superior"]["value"] == "Sekretaris KPU Kabupaten Kupang"
+    assert cfg["office.weekend"]["value"] == "fri,sat"
+
+
 def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):
     number = json.loads(office(*request_args(received="2026-03-16 09:00"), "--json").stdout)["number"]
     # Cuti bersama counted as working days: DOMAIN.md §2 gives 2026-03-31; open deadlines are recomputed.
@@ -53,8 +91,8 @@ def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):
         (["--tz", "GMT+8"], "Zona waktu 'GMT+8' tidak dikenal"),
         (["--hours", "16:00-08:00"], "Jam tutup harus setelah jam buka"),
         (["--hours", "pagi"], "HH:MM-HH:MM"),
-        (["--weekend", "sabtu"], "sabtu tidak dikenal"),
-        (["--cuti-bersama", "maybe"], "working atau non-working"),
+        (["--weekend", "sabtu;minggu"], "sabtu;minggu tidak dikenal"),
+        (["--cuti-bersama", "maybe"], "libur, kerja (atau non-working, working)"),
         (["--template", "request=PPID/{office}"], "harus memuat {seq} dan {year}"),
         (["--template", "request={seq}/{tahun}"], "harus memuat {seq} dan {year}"),
         (["--template", "surat={seq}/{year}"], "Jenis 'surat' tidak dikenal"),
@@ -101,7 +139,7 @@ def test_hours_change_keeps_day0_of_past_receipts_and_weekend_change_reports_mov
     # 04 (Sat), 06 → Mon 2026-04-06.
     res = office("init", "--weekend", "sun")
     assert res.exit_code == 0, res.stderr
-    assert "2026-04-08" in res.stdout and "2026-04-06" in res.stdout  # the table of moved deadlines
+    assert "Rabu, 8 April 2026" in res.stdout and "Senin, 6 April 2026" in res.stdout  # the table of moved deadlines
     assert json.loads(office("show", number, "--json").stdout)["deadlines"][0]["due"] == "2026-04-06"
 
 

@@ -99,11 +99,16 @@ def test_odd_unicode_is_kept_normalised(office):
     assert shown["request"]["info"] == "Data pemilih 🗳️ Kec. Amarasi — “salinan”"
 
 
-def test_register_before_init_is_refused(run):
+def test_a_store_not_set_up_is_exit_4_like_a_missing_one(run):
     res = run("init", "--office", "X")  # code missing: nothing stored
     assert res.exit_code == 2 and "--code" in res.stderr
     res = run(*request_args())
-    assert res.exit_code == 1 and "kpudesk init" in res.stderr
+    assert res.exit_code == 4 and "kpudesk init" in res.stderr
+    # `overdue` on an empty file is not "late" (exit 1 with --exit-code): monitoring tells them apart.
+    res = run("overdue", "--exit-code")
+    assert res.exit_code == 4
+    assert res.stderr == ("kpudesk: Kantor belum diatur; jalankan dahulu: kpudesk init --office NAMA "
+                          "--code KODE --tz WITA.\n")
 
 
 def test_show_masks_personal_data_unless_asked(office):
@@ -136,7 +141,26 @@ def test_list_filters_and_formats(office):
     assert csv_out[0] == "number,kind,status,profile,received_at,name,phone,info,next_due,overdue"
     assert len(csv_out) == 4
     assert office("list", "--status", "bogus").exit_code == 2
-    assert office("list", "--limit", "0").exit_code == 2
+    # Choices are typed in Indonesian or English, any case.
+    in_words = json.loads(office("list", "--status", "Terdaftar", "--kind", "permohonan", "--json").stdout)
+    assert in_words == json.loads(office("list", "--status", "registered", "--kind", "request", "--json").stdout)
+    assert len(in_words) == 3
+    assert office("list", "--limit", "-1").exit_code == 2
+
+
+def test_list_never_cuts_silently(office):
+    for day in range(1, 102):  # 101 requests: one more than a screen shows by default
+        assert office(*request_args(received=f"2026-01-{day % 28 + 1:02d} 09:00")).exit_code == 0
+    table = office("list")
+    assert table.stderr == "kpudesk: 100 dari 101 perkara ditampilkan; --limit 0 untuk semua.\n".removeprefix("kpudesk: ")
+    assert table.stdout.count("/PPID/") == 100
+    assert len(office("list", "--limit", "0").stdout.split("/PPID/")) - 1 == 101
+    assert len(office("list", "--csv").stdout.splitlines()) == 102  # header + every row
+    assert len(json.loads(office("list", "--json").stdout)) == 101
+    limited = office("list", "--json", "--limit", "5")
+    assert len(json.loads(limited.stdout)) == 5
+    assert limited.stderr == "5 dari 101 perkara ditampilkan; --limit 0 untuk semua.\n"
+    assert office("list", "--year", "2025").stderr == "0 perkara.\n"
 
 
 def test_nik_typed_in_groups_is_stored_as_sixteen_digits(office):

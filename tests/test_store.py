@@ -2,6 +2,7 @@
 
 import json
 import os
+import site
 import sqlite3
 import stat
 import subprocess
@@ -99,6 +100,7 @@ def test_config_file_gives_the_database_path(run, tmp_path, monkeypatch):
     config = tmp_path / "config.toml"
     config.write_text(f'db = "{target}"\nofficer = "Yohanes Tefa"\n')
     monkeypatch.delenv("KPUDESK_DB")
+    monkeypatch.delenv("KPUDESK_OFFICER")
     assert run(*OFFICE_ARGS).exit_code == 0
     rows = {r["key"]: r for r in json.loads(run("config", "--json").stdout)}
     assert rows["db"]["value"] == str(target) and rows["db"]["source"] == "file"
@@ -156,6 +158,21 @@ def _json_objects(text: str) -> list[str]:
     return chunks
 
 
+def _venv_seeing_installed_dependencies(venv: Path) -> Path:
+    """A brand-new venv (no kpudesk in it) whose path ends with the site-packages of the environment
+    running the tests, so the wheel installs there with --no-deps and finds typer, sqlmodel, ….
+    `--system-site-packages` would not do: made from a venv's python it sees the base interpreter's
+    packages, not the venv's. The .pth lists plain directories, so their own .pth files (an editable
+    kpudesk pointing at this checkout) are not run. Returns the new venv's python."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, capture_output=True)
+    py = venv / "bin" / "python"
+    purelib = subprocess.run([str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    here = [*site.getsitepackages(), *([site.getusersitepackages()] if site.ENABLE_USER_SITE else [])]
+    (Path(purelib) / "test_dependencies.pth").write_text("".join(f"{d}\n" for d in here if Path(d).is_dir()))
+    return py
+
+
 @pytest.mark.skipif(os.environ.get("KPUDESK_SKIP_WHEEL") == "1", reason="wheel test disabled by KPUDESK_SKIP_WHEEL")
 def test_non_editable_install_finds_its_migrations_and_sample_data(tmp_path):
     """Build the wheel, install it (no -e) into a fresh venv, and open a store from elsewhere."""
@@ -168,10 +185,12 @@ def test_non_editable_install_finds_its_migrations_and_sample_data(tmp_path):
     assert any(n.startswith("kpudesk/migrations/versions/0001") for n in names)
     assert any(n.startswith("kpudesk/sample_data/") for n in names)
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
-    py = venv / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps", "--no-index", str(wheel)], check=True, capture_output=True)
+    py = _venv_seeing_installed_dependencies(venv)
+    # This environment's pip installs into the new venv (`--python`, pip ≥ 22.3): no ensurepip needed there.
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(py), "install", "-q", "--no-deps", "--no-index", str(wheel)],
+                   check=True, capture_output=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KPUDESK_")}
+    env.update(KPUDESK_OFFICER="Petugas Uji", KPUDESK_CONFIG=str(tmp_path / "config.toml"))
     where = subprocess.run([str(py), "-c", "import kpudesk, kpudesk.store as s; print(kpudesk.__file__); print(s.migrations_dir())"],
                            cwd=tmp_path, env=env, capture_output=True, text=True, check=True).stdout.split()
     assert str(venv) in where[0] and str(venv) in where[1]
@@ -181,3 +200,6 @@ def test_non_editable_install_finds_its_migrations_and_sample_data(tmp_path):
     assert res.returncode == 0, res.stderr
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == SCHEMA_HEAD
+    sample = subprocess.run([str(venv / "bin" / "kpudesk"), "sample", "path"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, check=True).stdout.strip()
+    assert sample.startswith(str(venv)) and Path(sample).read_text().startswith("# Data contoh kpudesk")

@@ -16,20 +16,32 @@ from kpudesk.cli import (
     sample, steps,
 )
 from kpudesk.cli.common import STATE
+from kpudesk.cli.typer_words import help_in_indonesian, speak_indonesian
 from kpudesk.errors import ExitStatus, InvalidInput, KpudeskError
 
 EXIT_CODES_HELP = (
     "Kode keluar: 0 berhasil; 1 tindakan ditolak (atau ada tenggat terlambat dengan "
-    "overdue --exit-code); 2 masukan salah; 3 nomor tidak ditemukan; 4 basis data tidak "
-    "dapat dibuka/ditulis; 70 kesalahan program."
+    "overdue --exit-code); 2 masukan salah (atau petugas tidak disebut); 3 nomor tidak ditemukan; "
+    "4 basis data tidak ada, belum diatur (init) atau tidak dapat dibuka/ditulis; 70 kesalahan program."
 )
 
 
 class KpudeskGroup(TyperGroup):
     """Runs the command and turns every failure into one line on stderr and a documented exit code."""
 
+    def get_params(self, ctx: Any) -> list[Any]:  # noqa: D102
+        return speak_indonesian(super().get_params(ctx))
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:  # noqa: D102
+        help_in_indonesian()
+        super().format_help(ctx, formatter)
+
     def main(self, *args: Any, **kwargs: Any) -> Any:  # noqa: D102
         kwargs["standalone_mode"] = False
+        argv = kwargs.get("args", args[0] if args else None)
+        argv = sys.argv[1:] if argv is None else argv
+        if not argv or any(a in ("-h", "--help") for a in argv):
+            help_in_indonesian()  # subcommands draw their help with typer's words too
         try:
             refuse_undecodable(kwargs["args"] if "args" in kwargs else (args[0] if args else None))
             code = super().main(*args, **kwargs)
@@ -117,7 +129,7 @@ app = typer.Typer(
     "buku ekspedisi, dengan tenggat hari kerja yang tepat.",
     epilog=EXIT_CODES_HELP,
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from kpudesk.choices import DAY_KINDS
 from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, print_table, report_moves
 from kpudesk.dates import parse_date, parse_local_datetime
 
@@ -13,11 +14,7 @@ if TYPE_CHECKING:
 
     from kpudesk.services.calendar_days import DueAnswer, OfficeDueAnswer
 
-KIND_TEXT = {
-    "holiday": "libur nasional", "collective_leave": "cuti bersama", "closure": "penutupan kantor",
-    "extra_workday": "hari kerja tambahan", "weekend": "akhir pekan", "working": "hari kerja",
-    "break": "istirahat", "after_hours": "di luar jam kerja",
-}
+KIND_TEXT = {**DAY_KINDS.labels, "break": "istirahat", "after_hours": "di luar jam kerja"}
 
 
 class CalendarGroup(TyperGroup):

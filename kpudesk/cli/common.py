@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,12 +18,16 @@ import typer
 
 from kpudesk.config import resolve_db_path
 from kpudesk.dates import parse_local_datetime
+from kpudesk.errors import InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from kpudesk.choices import Choices
+    from kpudesk.presentation import Sheet
     from kpudesk.services.deadlines import MovedDeadline
     from kpudesk.services.desk import Desk
+    from kpudesk.store import Store
 
 
 @dataclass
@@ -31,9 +35,20 @@ class CliState:
     """Options of the root command."""
 
     db: str | None = None
+    zone: str = ""  # the office's time zone label (WITA …), known once a command opened the store
 
 
 STATE = CliState()
+
+
+def choice_option(choices: "Choices", *flags: str, text: str, **extra: Any) -> Any:
+    """A typer option (or, without flags, an argument) for a fixed choice: help lists the Indonesian
+    words (and the English codes also accepted), Tab completes them; the service parses the value."""
+    help_text = f"{text}: {choices.help()}."
+    if not flags:
+        return typer.Argument(help=help_text, autocompletion=choices.complete, **extra)
+    return typer.Option(*flags, help=help_text, autocompletion=choices.complete, **extra)
+
 
 OfficerOption = Annotated[
     str | None, typer.Option("--officer", help="Nama petugas yang mencatat (default: KPUDESK_OFFICER, lalu konfigurasi).")
@@ -70,10 +85,32 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
 
     store = Store(db_location(), create=create)
     try:
+        if write:
+            officer = recording_officer(store, officer)
         with store.session(write=write) as session:
-            yield build_desk(session, now=now(), officer=officer, require_office=require_office)
+            desk = build_desk(session, now=now(), officer=officer, require_office=require_office)
+            STATE.zone = desk.profile.zone_label if desk.profile.is_initialized else ""
+            yield desk
     finally:
         store.close()
+
+
+def recording_officer(store: "Store", flag: str | None) -> str:
+    """Who records a change: flag > KPUDESK_OFFICER > config file > the office default; asked at a
+    terminal when none is set, refused (exit 2) otherwise, so that no event records no one."""
+    from kpudesk.config import resolve_officer
+    from kpudesk.services.desk import stored_officer
+    from kpudesk.services.events import NO_OFFICER
+
+    with store.session() as session:
+        officer = resolve_officer(flag, stored_officer(session)).value
+    if officer:
+        return officer
+    if is_interactive():
+        answer = typer.prompt("Nama petugas yang mencatat", default="", show_default=False, err=True).strip()
+        if answer:
+            return answer
+    raise InvalidInput(NO_OFFICER)
 
 
 def safe_console_class() -> type["Console"]:
@@ -130,8 +167,22 @@ def emit(data: Any, as_json: bool, lines: Iterable[str]) -> None:
 
 
 def human_time(stamp: object) -> str:
-    """'2026-03-16T10:00' → '2026-03-16 10:00' for people; JSON and CSV keep ISO."""
-    return str(stamp).replace("T", " ") if stamp else ""
+    """'2026-03-16T10:00' (or a datetime) → 'Senin, 16 Maret 2026 10.00 WITA' for people; JSON and CSV keep ISO."""
+    from kpudesk.textfmt import long_datetime
+
+    if not stamp:
+        return ""
+    moment = stamp if isinstance(stamp, datetime) else datetime.fromisoformat(str(stamp))
+    return long_datetime(moment, STATE.zone)
+
+
+def human_date(day: object) -> str:
+    """'2026-03-16' (or a date) → 'Senin, 16 Maret 2026'; '' for none."""
+    from kpudesk.textfmt import long_date
+
+    if not day:
+        return ""
+    return long_date(day if isinstance(day, date) else date.fromisoformat(str(day)[:10]))
 
 
 def print_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> None:
@@ -159,6 +210,22 @@ def print_table(title: str | None, headers: Sequence[str], rows: Iterable[Sequen
     stdout_console().print(table)
 
 
+def print_sheet(sheet: "Sheet") -> None:
+    """A record for people: heading lines, then each section as aligned 'label  value' rows or a table."""
+    out = stdout_console()
+    for line in sheet.heading:
+        out.print(line)
+    for section in sheet.sections:
+        if section.rows:
+            out.print(f"\n{section.title}", style="bold")
+            width = max(len(label) for label, _ in section.rows)
+            for label, value in section.rows:
+                out.print(f"  {label:<{width}}  {value}".rstrip() if label or value else "")
+        if section.table:
+            out.print()
+            print_table(section.title if not section.rows else None, section.headers, section.table)
+
+
 def report_moves(moved: Sequence["MovedDeadline"], as_json: bool) -> None:
     """The open deadlines that a calendar or settings change moved (old → new)."""
     if as_json:
@@ -168,7 +235,7 @@ def report_moves(moved: Sequence["MovedDeadline"], as_json: bool) -> None:
 
         labels = {code: spec.label for code, spec in clock_specs().items()}
         print_table(f"Tenggat yang bergeser: {len(moved)}", ["Nomor", "Tenggat", "Semula", "Menjadi"],
-                    [(m.number, labels.get(m.kind, m.kind), m.old_due.isoformat(), m.new_due.isoformat())
+                    [(m.number, labels.get(m.kind, m.kind), human_date(m.old_due), human_date(m.new_due))
                      for m in moved])
     else:
         say("Tidak ada tenggat berjalan yang bergeser.")

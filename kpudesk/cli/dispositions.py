@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
-from kpudesk.cli.common import (AtOption, JsonOption, OfficerOption, human_time, open_desk, parse_at, print_json,
+from kpudesk.cli.common import (AtOption, JsonOption, OfficerOption, human_date, human_time, open_desk, parse_at, print_json,
                                 print_table, say)
 
 disposition_app = typer.Typer(help="Disposisi lisan/tertulis atas perkara: beri, terima, selesaikan, daftar.",
@@ -15,7 +15,7 @@ PositionOption = Annotated[str, typer.Option("--position", help="Jabatan penerim
 
 
 def _line(row: dict[str, Any]) -> str:
-    due = f"; tenggat {row['due']}" if row["due"] else ""
+    due = f"; tenggat {human_date(row['due'])}" if row["due"] else ""
     copy = ", tembusan" if row.get("copy") else ""
     return f"#{row['id']} {row['case']}: {row['from']} → {row['to']} ({row['form']}{copy}){due}"
 
@@ -103,7 +103,7 @@ def list_dispositions(
         return
     print_table(None, ["#", "Perkara", "Dari → Kepada", "Disposisi", "Bentuk", "Diberi", "Diterima", "Selesai", "Tenggat"],
                 [(r["id"], r["case"], f"{r['from']} → {r['to']}", r["instruction"][:60], r["form"],
-                  human_time(r["created_at"]), human_time(r["accepted_at"]), human_time(r["done_at"]), r["due"])
+                  human_time(r["created_at"]), human_time(r["accepted_at"]), human_time(r["done_at"]), human_date(r["due"]))
                  for r in rows])
 
 

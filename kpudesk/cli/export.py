@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import UnmaskOption, open_desk
+from kpudesk.cli.common import UnmaskOption, choice_option, open_desk
 from kpudesk.dates import parse_date
 
 
@@ -18,8 +18,8 @@ def export_register(
 ) -> None:
     """Tulis register resmi ke Excel (.xlsx) dan cetak path berkasnya.
 
-    Contoh: kpudesk export-register --kind request --year 2026
-    kpudesk export-register --kind expedition --from 2026-01-01 --to 2026-03-31 -o ekspedisi-tw1.xlsx
+    Contoh: kpudesk export-register --kind permohonan --year 2026
+    kpudesk export-register --kind ekspedisi --from 2026-01-01 --to 2026-03-31 -o ekspedisi-tw1.xlsx
     """
     from kpudesk.services.registers import export_register as export
 

@@ -4,13 +4,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, emit, open_desk, parse_at
+from kpudesk.choices import DELIVERY, FORMATS, NOTICE_DECISIONS
+from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, choice_option, emit, human_time, open_desk, parse_at
 
 if TYPE_CHECKING:
     from kpudesk.services.lifecycle import Decided
 
 NumberArgument = Annotated[str, typer.Argument(help="Nomor pendaftaran, mis. 001/PPID/KPU-KAB.KPG/III/2026.")]
-ViaOption = Annotated[str | None, typer.Option("--via", help="ambil | kurir | pos | faks | email (default: pilihan pemohon).")]
+ViaOption = Annotated[str | None, choice_option(DELIVERY, "--via", text="Cara penyampaian (default: pilihan pemohon)")]
 
 
 def extend(
@@ -38,15 +39,15 @@ def extend(
 
 def decide(
     number: NumberArgument,
-    decision: Annotated[str, typer.Option("--decision", help="granted | partial | refused | not-held | not-documented.")],
+    decision: Annotated[str, choice_option(NOTICE_DECISIONS, "--decision", text="Keputusan")],
     exemption: Annotated[list[str] | None, typer.Option(
-        "--exemption", help="Huruf pengecualian Pasal 17 (a–j); boleh diulang atau 'a,h'. Wajib untuk refused.")] = None,
+        "--exemption", help="Huruf pengecualian Pasal 17 (a–j); boleh diulang atau 'a,h'. Wajib untuk ditolak.")] = None,
     exemption_test: Annotated[str | None, typer.Option("--exemption-test", help="Nomor uji konsekuensi yang menyimpulkan 'dikecualikan'.")] = None,
-    reason: Annotated[str | None, typer.Option("--reason", help="Alasan; wajib untuk partial (bagian yang dihitamkan).")] = None,
-    holder: Annotated[str | None, typer.Option("--holder", help="Badan publik yang menguasai informasi (not-held).")] = None,
+    reason: Annotated[str | None, typer.Option("--reason", help="Alasan; wajib untuk sebagian (bagian yang dihitamkan).")] = None,
+    holder: Annotated[str | None, typer.Option("--holder", help="Badan publik yang menguasai informasi (tidak-dikuasai).")] = None,
     provide_within: Annotated[int | None, typer.Option(
         "--provide-within", help="Jangka waktu penyediaan dalam hari kerja (wajib untuk not-documented).")] = None,
-    form: Annotated[str | None, typer.Option("--form", help="softcopy | hardcopy (default: pilihan pemohon).")] = None,
+    form: Annotated[str | None, choice_option(FORMATS, "--form", text="Bentuk informasi (default: pilihan pemohon)")] = None,
     via: ViaOption = None,
     cost_per_page: Annotated[int, typer.Option("--cost-per-page", help="Biaya salinan per halaman (rupiah).")] = 0,
     pages: Annotated[int, typer.Option("--pages", help="Jumlah halaman.")] = 0,
@@ -59,7 +60,7 @@ def decide(
 ) -> None:
     """Catat pemberitahuan tertulis (keputusan PPID) atas permohonan; menutup tenggat pemberitahuan.
 
-    Contoh: kpudesk decide 001/PPID/KPU-KAB.KPG/III/2026 --decision refused --exemption h
+    Contoh: kpudesk decide 001/PPID/KPU-KAB.KPG/III/2026 --decision ditolak --exemption h
     --reason "Memuat NIK pemilih" --at "2026-03-30 10:00"
     """
     from kpudesk.services.lifecycle import NoticeForm, decide_request
@@ -74,15 +75,16 @@ def decide(
 
 def _decided_lines(result: "Decided") -> list[str]:
     from kpudesk.labels import DECISION_LABELS, label
+    from kpudesk.presentation import value_of
     from kpudesk.services.lifecycle import total_cost
     from kpudesk.textfmt import long_date
 
     detail = result.detail
     lines = [f"{result.case.number}: {label(DECISION_LABELS, detail.decision)}",
-             f"Pemberitahuan : {result.at:%Y-%m-%d %H:%M}"
+             f"Pemberitahuan : {human_time(result.at)}"
              + (f" — terlambat {result.late_days} hari kerja" if result.late_days else " (tepat waktu)")]
     if detail.exemptions:
-        lines.append(f"Pengecualian  : Pasal 17 huruf {detail.exemptions}")
+        lines.append(f"Pengecualian  : {value_of('exemptions', detail.exemptions)}")
     lines.append(f"Biaya         : Rp{total_cost(detail):,}".replace(",", "."))
     if result.provision:
         lines.append(f"Batas penyediaan: {long_date(result.provision.due)} ({detail.provide_within} hari kerja)")
@@ -107,7 +109,7 @@ def deliver(
         result = deliver_request(desk, number, Handover(received_by, via, document, courier), moment, has_time=has_time)
     emit(result.as_dict(), as_json, [
         f"Nomor ekspedisi: {result.entry.number}",
-        f"{result.case.number}: diserahkan kepada {result.entry.received_by} pada {result.at:%Y-%m-%d %H:%M}; selesai",
+        f"{result.case.number}: diserahkan kepada {result.entry.received_by} pada {human_time(result.at)}; selesai",
         *([f"Penyediaan terlambat {result.provision_late} hari kerja"] if result.provision_late else []),
     ])
 

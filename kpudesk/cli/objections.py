@@ -4,8 +4,10 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, emit, open_desk, parse_at, say
+from kpudesk.choices import ANSWER_DECISIONS, DISPUTE_STAGES, EXEMPTION_RESULTS, REACTIONS
+from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, choice_option, emit, human_date, human_time, open_desk, parse_at, say
 from kpudesk.labels import STATUS_LABELS, label
+from kpudesk.presentation import value_of
 
 objection_app = typer.Typer(help="Keberatan: tanggapan Atasan PPID, tanggapan pemohon, sengketa di Komisi Informasi.",
                             no_args_is_help=True)
@@ -53,7 +55,7 @@ def register_objection(
     emit(data, as_json, [
         f"Nomor keberatan   : {result.case.number}",
         f"Atas permohonan   : {result.request.number}",
-        f"Alasan            : {result.detail.grounds}",
+        f"Alasan            : {value_of('grounds', result.detail.grounds)}",
         f"Hari ke-0         : {long_date(result.case.day0)}",
         f"Batas tanggapan Atasan PPID: {long_date(result.due)} ({result.rule.describe()})",
         f"Batas pengajuan keberatan  : {long_date(window) if window else '-'}"
@@ -64,7 +66,7 @@ def register_objection(
 @objection_app.command("answer")
 def answer(
     number: NumberArgument,
-    decision: Annotated[str, typer.Option("--decision", help="upheld (menguatkan) | overturned (membatalkan) | partly (sebagian).")],
+    decision: Annotated[str, choice_option(ANSWER_DECISIONS, "--decision", text="Keputusan Atasan PPID")],
     superior: Annotated[str, typer.Option("--superior", help="Nama dan jabatan Atasan PPID: \"NAMA, JABATAN\".")],
     reasons: Annotated[
         str | None, typer.Option("--reasons", help="Alasan tertulis (wajib bila menguatkan penolakan, Pasal 36 ayat 3).")
@@ -82,7 +84,7 @@ def answer(
         result = answer_objection(desk, number, decision, reasons, superior, moment, has_time=has_time)
     late = result.detail.answer_late_days or 0
     emit(result.as_dict(), as_json, [
-        f"Keberatan {result.case.number} ditanggapi ({result.detail.decision})"
+        f"Keberatan {result.case.number} ditanggapi: {ANSWER_DECISIONS.label(result.detail.decision)}"
         + (f", terlambat {late} hari kerja." if late else ", tepat waktu."),
         f"Batas pemohon mengajukan sengketa: {long_date(result.dispute_due)}",
     ])
@@ -91,7 +93,7 @@ def answer(
 @objection_app.command("reaction")
 def reaction(
     number: NumberArgument,
-    choice: Annotated[str, typer.Argument(help="accepted (menerima) | dispute (ke Komisi Informasi).")],
+    choice: Annotated[str, choice_option(REACTIONS, text="Tanggapan pemohon")],
     at: AtOption = None,
     officer: OfficerOption = None,
     as_json: JsonOption = False,
@@ -104,7 +106,7 @@ def reaction(
         result = record_reaction(desk, number, choice, moment, has_time=has_time)
     data = result.as_dict()
     if result.detail.reaction == "dispute" and not data["within_window"]:
-        say(f"Peringatan: sengketa diajukan setelah batas {data['window_due']} (UU 14/2008 Pasal 37 ayat 2).")
+        say(f"Peringatan: sengketa diajukan setelah batas {human_date(data['window_due'])} (UU 14/2008 Pasal 37 ayat 2).")
     what = "menerima" if result.detail.reaction == "accepted" else "mengajukan sengketa ke Komisi Informasi"
     emit(data, as_json, [f"Keberatan {result.case.number}: pemohon {what}; "
                           f"status {label(STATUS_LABELS, result.case.status)}."])
@@ -113,20 +115,20 @@ def reaction(
 @objection_app.command("dispute")
 def dispute(
     number: NumberArgument,
-    stage: Annotated[str, typer.Option("--stage", help="registered | mediation | adjudication | decided (hanya maju).")],
-    outcome: Annotated[str | None, typer.Option("--outcome", help="Isi putusan Komisi Informasi (wajib untuk decided).")] = None,
+    stage: Annotated[str, choice_option(DISPUTE_STAGES, "--stage", text="Tahap sengketa (hanya maju)")],
+    outcome: Annotated[str | None, typer.Option("--outcome", help="Isi putusan Komisi Informasi (wajib untuk diputus).")] = None,
     at: AtOption = None,
     officer: OfficerOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Catat tahap sengketa di Komisi Informasi (UU 14/2008 Pasal 38); 'decided' menutup perkara."""
+    """Catat tahap sengketa di Komisi Informasi (UU 14/2008 Pasal 38); 'diputus' menutup perkara."""
     from kpudesk.services.objections import advance_dispute
 
     moment, has_time = parse_at(at, "waktu tahap sengketa")
     with open_desk(write=True, officer=officer) as desk:
         result = advance_dispute(desk, number, stage, outcome, moment, has_time=has_time)
     data = result.as_dict()
-    emit(data, as_json, [f"Keberatan {data['number']}: tahap sengketa {data['stage']} ({result.at:%Y-%m-%d %H:%M}); "
+    emit(data, as_json, [f"Keberatan {data['number']}: tahap sengketa: {DISPUTE_STAGES.label(data['stage'])} ({human_time(result.at)}); "
                          f"status {label(STATUS_LABELS, result.case.status)}."])
 
 
@@ -154,10 +156,10 @@ def exemption_start(
 @exemption_app.command("decide")
 def exemption_decide(
     number: NumberArgument,
-    result: Annotated[str, typer.Option("--result", help="exempt (dikecualikan) | open (terbuka).")],
+    result: Annotated[str, choice_option(EXEMPTION_RESULTS, "--result", text="Hasil uji konsekuensi")],
     basis: Annotated[str | None, typer.Option("--basis", help="Dasar keputusan, mis. nomor berita acara rapat pleno.")] = None,
     exemption: Annotated[
-        list[str] | None, typer.Option("--exemption", help="Huruf Pasal 17 a–j (wajib untuk exempt; boleh berulang).")
+        list[str] | None, typer.Option("--exemption", help="Huruf Pasal 17 a–j (wajib untuk dikecualikan; boleh berulang).")
     ] = None,
     at: AtOption = None,
     officer: OfficerOption = None,
@@ -171,7 +173,7 @@ def exemption_decide(
         decided = decide_exemption(desk, number, result, list(exemption or []), basis, moment, has_time=has_time)
     late = decided.late_days
     emit(decided.as_dict(), as_json, [
-        f"Uji konsekuensi {decided.case.number}: {decided.detail.result}"
+        f"Uji konsekuensi {decided.case.number}: {EXEMPTION_RESULTS.label(decided.detail.result)}"
         + (f" (Pasal 17 huruf {decided.detail.exemptions})" if decided.detail.exemptions else "")
         + (f"; terlambat {late} hari." if late else "; tepat waktu."),
     ])

@@ -5,7 +5,8 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import JsonOption, STATE, is_interactive, open_desk, print_json, print_table, report_moves, say
+from kpudesk.choices import CUTI_BERSAMA
+from kpudesk.cli.common import JsonOption, STATE, choice_option, is_interactive, open_desk, print_json, print_table, report_moves, say
 from kpudesk.errors import InvalidInput
 
 
@@ -26,10 +27,10 @@ def init(
     tz: Annotated[str | None, typer.Option("--tz", help="Zona waktu: WIB, WITA, WIT (atau Asia/Jakarta, Asia/Makassar, Asia/Jayapura).")] = None,
     hours: Annotated[str | None, typer.Option("--hours", help="Jam layanan HH:MM-HH:MM (default 08:00-16:00).")] = None,
     break_hours: Annotated[str | None, typer.Option("--break", help="Jam istirahat HH:MM-HH:MM (default 12:00-13:00), atau none.")] = None,
-    weekend: Annotated[str | None, typer.Option("--weekend", help="Hari libur akhir pekan, mis. sat,sun.")] = None,
-    cuti_bersama: Annotated[str | None, typer.Option("--cuti-bersama", help="working | non-working (default non-working).")] = None,
+    weekend: Annotated[str | None, typer.Option("--weekend", help="Hari libur akhir pekan, berkoma, mis. sabtu,minggu (atau sat,sun).")] = None,
+    cuti_bersama: Annotated[str | None, choice_option(CUTI_BERSAMA, "--cuti-bersama", text="Cuti bersama (default libur)")] = None,
     template: Annotated[list[str] | None, typer.Option("--template", help="JENIS=TEMPLAT nomor, mis. request={seq:03d}/PPID/{office}/{month_roman}/{year}.")] = None,
-    role: Annotated[list[str] | None, typer.Option("--role", help="PERAN=JABATAN, mis. ppid_superior='Sekretaris KPU Kabupaten Kupang'.")] = None,
+    role: Annotated[list[str] | None, typer.Option("--role", help="PERAN=JABATAN, mis. atasan-ppid='Sekretaris KPU Kabupaten Kupang' (atau ppid_superior=…).")] = None,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="PROFIL.JENIS=HARI, mis. pemilu.objection_window=5.")] = None,
     officer: Annotated[str | None, typer.Option("--officer", help="Nama petugas default di meja ini.")] = None,
 ) -> None:
@@ -47,12 +48,17 @@ def init(
                         _pairs(template, "--template", "request={seq:03d}/PPID/{office}/{month_roman}/{year}"),
                         _pairs(role, "--role", "ppid=PPID"), _pairs(rule, "--rule", "publik.notice=10"),
                         break_hours=break_hours)
-    with open_desk(write=True, require_office=False, create=True) as desk:
+    with open_desk(write=True, officer=officer, require_office=False, create=True) as desk:
         changed, moved = save_office(desk, given)
         profile = desk.profile
     say(f"Kantor: {profile.name} ({profile.code}), zona {profile.zone_label}; {len(changed)} pengaturan diubah.")
     if moved:
         report_moves(moved, as_json=False)
+
+
+# Where a setting came from, in words (JSON keeps the codes).
+SOURCE_WORDS = {"flag": "opsi perintah", "env": "variabel lingkungan", "file": "berkas konfigurasi",
+                "database": "basis data kantor", "default": "bawaan"}
 
 
 def show_config(as_json: JsonOption = False) -> None:
@@ -72,7 +78,7 @@ def show_config(as_json: JsonOption = False) -> None:
     if as_json:
         print_json([{"key": k, "value": v, "source": s} for k, v, s in rows])
         return
-    print_table(None, ["Pengaturan", "Nilai", "Asal"], rows)
+    print_table(None, ["Pengaturan", "Nilai", "Asal"], [(k, v, SOURCE_WORDS.get(s, s)) for k, v, s in rows])
 
 
 def install(app: typer.Typer) -> None:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 from typer.core import TyperGroup
 
-from kpudesk.cli.common import JsonOption, OfficerOption, is_interactive, open_desk, print_json, stdout_console
+from kpudesk.choices import CHANNELS, DELIVERY, FORMATS, ID_TYPES, OBTAIN
+from kpudesk.cli.common import JsonOption, OfficerOption, choice_option, is_interactive, open_desk, print_json, stdout_console
 from kpudesk.dates import parse_local_datetime
 
 if TYPE_CHECKING:
@@ -59,14 +60,14 @@ def register_request(
     phone: Annotated[str | None, typer.Option("--phone", help="Nomor telepon/HP.")] = None,
     email: Annotated[str | None, typer.Option("--email", help="Alamat e-mail.")] = None,
     occupation: Annotated[str | None, typer.Option("--occupation", help="Pekerjaan.")] = None,
-    id_type: Annotated[str, typer.Option("--id-type", help="ktp | sim | paspor | akta.")] = "ktp",
+    id_type: Annotated[str, choice_option(ID_TYPES, "--id-type", text="Jenis identitas")] = "ktp",
     id_number: Annotated[str | None, typer.Option("--id-number", help="Nomor identitas (NIK 16 angka untuk KTP).")] = None,
-    channel: Annotated[str, typer.Option("--channel", help="langsung | surat | email | telepon | faks | website | whatsapp.")] = "langsung",
+    channel: Annotated[str, choice_option(CHANNELS, "--channel", text="Cara permohonan")] = "langsung",
     info: Annotated[str | None, typer.Option("--info", help="Rincian informasi yang diminta.")] = None,
     purpose: Annotated[str | None, typer.Option("--purpose", help="Tujuan penggunaan informasi.")] = None,
-    obtain: Annotated[str, typer.Option("--obtain", help="melihat | salinan.")] = "salinan",
-    format: Annotated[str, typer.Option("--format", help="softcopy | hardcopy.")] = "softcopy",
-    delivery: Annotated[str, typer.Option("--delivery", help="ambil | kurir | pos | faks | email.")] = "ambil",
+    obtain: Annotated[str, choice_option(OBTAIN, "--obtain", text="Cara memperoleh informasi")] = "salinan",
+    format: Annotated[str, choice_option(FORMATS, "--format", text="Bentuk salinan")] = "softcopy",
+    delivery: Annotated[str, choice_option(DELIVERY, "--delivery", text="Cara mendapatkan salinan")] = "ambil",
     election: Annotated[bool, typer.Option("--election", help="Informasi pemilu: tenggat Perki 1/2019 (3 + 2 hari kerja).")] = False,
     received: ReceivedOption = None,
     officer: OfficerOption = None,

@@ -11,19 +11,6 @@ from kpudesk.cli.common import AtOption, JsonOption, OfficerOption, open_desk, p
 sop_app = typer.Typer(help="SOP langkah (mutu baku): lihat, tampilkan, muat revisi kantor.", no_args_is_help=True)
 
 
-def late_text(clock: dict[str, Any]) -> str:
-    """'terlambat 45 menit', 'terlambat 2 HK', 'sisa 10 menit', 'tepat waktu' for a clock or a step."""
-    if clock.get("late_minutes"):
-        return f"terlambat {clock['late_minutes']} menit"
-    if clock.get("late_days"):
-        return f"terlambat {clock['late_days']} HK"
-    if clock.get("minutes_left") is not None:
-        return f"sisa {clock['minutes_left']} menit"
-    if clock.get("days_left") is not None:
-        return f"sisa {clock['days_left']} HK"
-    return "tepat waktu" if clock.get("due") or clock.get("due_at") else ""
-
-
 def due_text(clock: dict[str, Any], zone: str) -> str:
     """'Senin, 16 Maret 2026 pukul 08.35 WITA' for a moment, the long date for a day."""
     from kpudesk.textfmt import long_date
@@ -71,6 +58,8 @@ def step(
 def _print_step(payload: dict[str, Any], zone: str) -> None:
     done = payload["step"]
     out = stdout_console()
+    from kpudesk.presentation import late_text
+
     out.print(f"{payload['number']}: langkah {done['no']} dicatat — {done['label']} ({late_text(done)})")
     if payload["expedition"]:
         out.print(f"Buku ekspedisi    : {payload['expedition']}")

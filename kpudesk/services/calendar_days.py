@@ -4,12 +4,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from kpudesk.calendar import DayStatus, DurationUnit, OfficeDuration, OfficeStretch, parse_office_duration
+from kpudesk.choices import DAY_KINDS
 from kpudesk.errors import InvalidInput, NotFound, Refused
 from kpudesk.models import CalendarDay
 from kpudesk.services.deadlines import MovedDeadline, recompute_open_deadlines
 from kpudesk.services.desk import Desk
 from kpudesk.services.events import record_event
 from kpudesk.services.validation import clean_text
+from kpudesk.textfmt import long_date
 
 DAY_LABELS = {"closure": "penutupan kantor", "workday": "hari kerja tambahan"}
 MAX_WORKING_DAYS = 366
@@ -23,30 +25,32 @@ def declare_day(desk: Desk, day: date, kind: str, reason: str) -> list[MovedDead
     reason = clean_text(reason, "Alasan", required=True)
     existing = desk.session.get(CalendarDay, day)
     if existing is not None:
-        raise Refused(f"{day} sudah tercatat sebagai {DAY_LABELS[existing.kind]} ({existing.reason}); hapus dahulu dengan: kpudesk calendar remove {day}.")
+        raise Refused(f"{long_date(day)} sudah tercatat sebagai {DAY_LABELS[existing.kind]} ({existing.reason}); "
+                      f"hapus dahulu dengan: kpudesk calendar remove {day}.")
     national = desk.calendar.status(day)
     if kind == "closure" and not national.is_working:
-        raise Refused(f"{day} sudah bukan hari kerja ({national.reason or national.kind.value}); penutupan tidak mengubah apa pun.")
+        raise Refused(f"{long_date(day)} sudah bukan hari kerja ({national.reason or DAY_KINDS.label(national.kind.value)}); "
+                      "penutupan tidak mengubah apa pun.")
     if kind == "workday" and national.is_working:
-        raise Refused(f"{day} sudah hari kerja; tidak perlu ditambahkan.")
+        raise Refused(f"{long_date(day)} sudah hari kerja; tidak perlu ditambahkan.")
     desk.session.add(CalendarDay(day=day, kind=kind, reason=reason, officer=desk.officer, created_at=desk.stored_now()))
     record_event(desk, f"calendar_{kind}_added", day=day, reason=reason)
     desk.session.flush()
     before = desk.reload()
-    return recompute_open_deadlines(desk, f"{DAY_LABELS[kind]} {day}: {reason}", before)
+    return recompute_open_deadlines(desk, f"{DAY_LABELS[kind]} {long_date(day)}: {reason}", before)
 
 
 def remove_day(desk: Desk, day: date) -> list[MovedDeadline]:
     """Withdraw an office-declared day, then recompute every open deadline."""
     existing = desk.session.get(CalendarDay, day)
     if existing is None:
-        raise NotFound(f"{day} bukan hari yang ditetapkan kantor; lihat: kpudesk calendar {day.year}.")
+        raise NotFound(f"{long_date(day)} bukan hari yang ditetapkan kantor; lihat: kpudesk calendar {day.year}.")
     kind = existing.kind
     desk.session.delete(existing)  # the event below keeps the history of the declaration
     record_event(desk, f"calendar_{kind}_removed", day=day, reason=existing.reason)
     desk.session.flush()
     before = desk.reload()
-    return recompute_open_deadlines(desk, f"{DAY_LABELS[kind]} {day} dihapus", before)
+    return recompute_open_deadlines(desk, f"{DAY_LABELS[kind]} {long_date(day)} dihapus", before)
 
 
 @dataclass(frozen=True)

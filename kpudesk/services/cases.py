@@ -14,6 +14,7 @@ from sqlalchemy import func, or_
 from sqlmodel import col, select
 
 from kpudesk import kinds
+from kpudesk.choices import CASE_STATUSES
 from kpudesk.errors import InvalidInput, NotFound, Refused
 from kpudesk.labels import STATUS_LABELS, kind_label, label
 from kpudesk.models import Case, Deadline, RequestDetail
@@ -169,6 +170,7 @@ def case_story(desk: Desk, number: str, *, unmask: bool = False) -> dict[str, ob
         "number": case.number, "kind": case.kind, "status": case.status, "profile": case.profile,
         "received_at": desk.to_local(case.received_at).isoformat(timespec="minutes"),
         "day0": case.day0.isoformat(), "officer": case.officer, "void_reason": case.void_reason,
+        "zone": desk.profile.zone_label,
     }
     data.update(kind_sections(desk, case, unmask=unmask))
     data["deadlines"] = [deadline_dict(desk, d, as_of) for d in case_deadlines(desk, case.id)]
@@ -217,23 +219,49 @@ class ListFilter:
     kind: str | None = None
     search: str | None = None
     overdue: bool = False
-    limit: int = 100
+    limit: int | None = 100  # None: every matching case
 
 
-def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dict[str, object]]:
-    """Cases matching the filter, newest first, with their nearest open deadline."""
-    if not 1 <= flt.limit <= MAX_LIMIT:
-        raise InvalidInput(f"--limit harus 1–{MAX_LIMIT}, bukan {flt.limit}.")
+@dataclass
+class CaseList:
+    """One page of `list`: the rows shown and how many cases matched in all."""
+
+    rows: list[dict[str, object]]
+    matched: int
+
+
+def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> CaseList:
+    """Cases matching the filter, newest first, with their nearest open deadline; returns the
+    rows (at most `limit`) and the number of cases that matched."""
+    _check_filter(flt)
+    as_of = desk.today()
+    query = _filtered_query(flt, as_of)
+    matched = desk.session.exec(select(func.count()).select_from(query.subquery())).one()
+    query = query.order_by(col(Case.received_at).desc(), col(Case.id).desc())
+    if flt.limit is not None:
+        query = query.limit(flt.limit)
+    rows = [_list_row(desk, case, detail, due, as_of, unmask) for case, detail, due in desk.session.exec(query)]
+    return CaseList(rows, matched)
+
+
+def _check_filter(flt: ListFilter) -> None:
+    """Refuse a bad limit or year; turn the typed status and kind (Indonesian or English, kinds from
+    the registry) into stored codes."""
+    if flt.limit is not None and not 0 <= flt.limit <= MAX_LIMIT:
+        raise InvalidInput(f"--limit harus 0 (semua) sampai {MAX_LIMIT}, bukan {flt.limit}.")
     if flt.year is not None and not 1 <= flt.year <= 9999:
         raise InvalidInput(f"--year {flt.year} tidak valid; gunakan tahun empat angka, misalnya 2026.")
-    statuses = kinds.all_statuses()
-    if flt.status and flt.status not in statuses:
-        raise InvalidInput(f"--status '{flt.status}' tidak dikenal; pilih salah satu: {', '.join(statuses)}.")
+    if flt.status:
+        flt.status = CASE_STATUSES.parse(flt.status, "--status")
     if flt.kind:
         spec = kinds.find_kind(flt.kind)
         if spec is None:
             raise InvalidInput(f"--kind '{flt.kind}' tidak dikenal; pilih salah satu: {', '.join(kinds.kind_codes())}.")
         flt.kind = spec.code
+
+
+def _filtered_query(flt: ListFilter, as_of: date):  # type: ignore[no-untyped-def]
+    """The select of (case, its request form, nearest open office deadline) for the filter, unordered."""
     request_id = func.coalesce(Case.parent_id, Case.id)
     query = select(Case, RequestDetail).outerjoin(RequestDetail, RequestDetail.case_id == request_id)
     if flt.kind:
@@ -247,23 +275,24 @@ def list_cases(desk: Desk, flt: ListFilter, *, unmask: bool = False) -> list[dic
         query = query.where(or_(*(func.lower(c).like(needle, escape="\\") for c in (
             col(Case.number), col(RequestDetail.name), col(RequestDetail.info), col(RequestDetail.purpose),
             col(RequestDetail.occupation), col(RequestDetail.email), col(Case.party), col(Case.subject)))))
-    as_of = desk.today()
     next_due = (select(Deadline.case_id, func.min(Deadline.due).label("due"))
                 .where(Deadline.status == "open", col(Deadline.kind).in_(kinds.office_clock_kinds()))
                 .group_by(Deadline.case_id).subquery())
     query = query.add_columns(next_due.c.due).outerjoin(next_due, next_due.c.case_id == Case.id)
     if flt.overdue:
         query = query.where(next_due.c.due < as_of)
-    query = query.order_by(col(Case.received_at).desc(), col(Case.id).desc()).limit(flt.limit)
-    rows = []
-    for case, detail, due in desk.session.exec(query):
-        rows.append({
-            "number": case.number, "kind": case.kind, "status": case.status, "profile": case.profile,
-            "received_at": desk.to_local(case.received_at).isoformat(timespec="minutes"),
-            "name": detail.name if detail else case.party,
-            "phone": (detail.phone if unmask else mask(detail.phone)) if detail else "",
-            "info": detail.info if detail else case.subject,
-            "next_due": due.isoformat() if due else None,
-            "overdue": bool(due and due < as_of),
-        })
-    return rows
+    return query
+
+
+def _list_row(desk: Desk, case: Case, detail: RequestDetail | None, due: date | None, as_of: date,
+              unmask: bool) -> dict[str, object]:
+    """One row of `list` as plain data (ISO dates); SOP-driven kinds show their party and subject."""
+    return {
+        "number": case.number, "kind": case.kind, "status": case.status, "profile": case.profile,
+        "received_at": desk.to_local(case.received_at).isoformat(timespec="minutes"),
+        "name": detail.name if detail else case.party,
+        "phone": (detail.phone if unmask else mask(detail.phone)) if detail else "",
+        "info": detail.info if detail else case.subject,
+        "next_due": due.isoformat() if due else None,
+        "overdue": bool(due and due < as_of),
+    }

@@ -9,9 +9,10 @@ from sqlmodel import Session, select
 
 from kpudesk.calendar import WorkCalendar
 from kpudesk.config import OfficeProfile, resolve_officer
-from kpudesk.errors import InvalidInput, Refused
+from kpudesk.errors import InvalidInput, StoreError
 from kpudesk.models import CalendarDay, Setting
 from kpudesk.services.audit import watch_cases
+from kpudesk.textfmt import long_datetime
 
 
 @dataclass
@@ -56,6 +57,10 @@ class Desk:
         aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
         return aware.astimezone(self.tz).replace(tzinfo=None)
 
+    def said(self, local: datetime) -> str:
+        """An office-time moment for a message: 'Senin, 16 Maret 2026 10.00 WITA'."""
+        return long_datetime(local, self.profile.zone_label)
+
     def stored_now(self) -> datetime:
         """Now as stored: aware UTC."""
         return self.now.astimezone(UTC)
@@ -70,15 +75,21 @@ def action_moment(desk: Desk, at: datetime | None, has_time: bool, not_before: t
     if at is None:
         return local_now.replace(second=0, microsecond=0)
     if at > local_now:
-        raise InvalidInput(f"{what} {at:%Y-%m-%d %H:%M} ada di masa depan; waktu kantor sekarang {local_now:%Y-%m-%d %H:%M}.")
+        raise InvalidInput(f"{what} {desk.said(at)} ada di masa depan; waktu kantor sekarang {desk.said(local_now)}.")
     if not_before is None:
         return at
     earliest, step = not_before
     if not has_time and at.date() == earliest.date():
         return earliest
     if at < earliest:
-        raise InvalidInput(f"{what} {at:%Y-%m-%d %H:%M} lebih awal dari {step} ({earliest:%Y-%m-%d %H:%M}); periksa waktunya.")
+        raise InvalidInput(f"{what} {desk.said(at)} lebih awal dari {step} ({desk.said(earliest)}); periksa waktunya.")
     return at
+
+
+def stored_officer(session: Session) -> str:
+    """The office's default officer (`init --officer`), or '' when none was set."""
+    row = session.get(Setting, "office.officer")
+    return row.value if row is not None else ""
 
 
 def load_settings(session: Session) -> dict[str, str]:
@@ -100,7 +111,8 @@ def open_desk(session: Session, *, now: datetime, officer: str | None = None, re
     """Read the office profile; refuse when the office was never set up (unless not required)."""
     profile = OfficeProfile.from_settings(load_settings(session))
     if require_office and not profile.is_initialized:
-        raise Refused("Kantor belum diatur; jalankan dahulu: kpudesk init --office NAMA --code KODE --tz WITA.")
+        # A store never set up is a store problem (exit 4), like a missing file: exit 1 means "refused".
+        raise StoreError("Kantor belum diatur; jalankan dahulu: kpudesk init --office NAMA --code KODE --tz WITA.")
     desk = Desk(session, profile, now, resolve_officer(officer, profile.get("office.officer")).value)
     watch_cases(session, desk.officer, desk.stored_now())
     return desk

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from kpudesk.choices import ROLES
 from kpudesk.errors import InvalidInput, NotFound, Refused
 from kpudesk.labels import STATUS_LABELS, label
 from kpudesk.models import Case, Deadline, Disposition
@@ -65,13 +66,13 @@ def position_titles(desk: Desk) -> dict[str, str]:
 def resolve_position(desk: Desk, text: str | None, option: str = "--to") -> str:
     """The office's title for a position typed as a title (any case) or a role key."""
     titles = position_titles(desk)
-    wanted = _normal(text or "")
+    wanted, key_typed = _normal(text or ""), ROLES.find(text)
     for key, title in titles.items():
-        if wanted in (key, _normal(title)):
+        if wanted == _normal(title) or key == key_typed:
             return title
     raise InvalidInput(
         f"Jabatan '{text}' ({option}) tidak dikenal; gunakan salah satu: {', '.join(titles.values())} "
-        f"(atau kuncinya, mis. ppid, head_technical)."
+        f"(atau perannya, mis. ppid, kasubag-teknis)."
     )
 
 
@@ -85,7 +86,8 @@ def _stamp(desk: Desk, moment: datetime | None) -> str | None:
 
 
 def _said(desk: Desk, moment: datetime | None) -> str:
-    return f"{desk.to_local(moment):%Y-%m-%d %H:%M}" if moment else ""
+    """A stored moment for a message: 'Senin, 16 Maret 2026 10.00 WITA'."""
+    return desk.said(desk.to_local(moment)) if moment else ""
 
 
 def _deadlines_of(desk: Desk, ids: Iterable[int]) -> dict[int, Deadline]:

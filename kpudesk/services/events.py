@@ -6,13 +6,19 @@ from typing import Any
 from sqlmodel import select
 
 from kpudesk.chain import STATE_ACTION
+from kpudesk.errors import InvalidInput
 from kpudesk.models import Event
 from kpudesk.services.audit import append_event
 from kpudesk.services.desk import Desk
 
+NO_OFFICER = "Petugas yang mencatat belum diketahui; beri --officer NAMA atau atur KPUDESK_OFFICER."
+
 
 def record_event(desk: Desk, action: str, *, case_id: int | None = None, expedition_id: int | None = None, **detail: Any) -> Event:
-    """Append one event stamped with the desk's officer and clock, chained to the one before it."""
+    """Append one event stamped with the desk's officer and clock, chained to the one before it;
+    returns it. No event without an officer."""
+    if not desk.officer:
+        raise InvalidInput(NO_OFFICER)
     event = Event(
         case_id=case_id,
         expedition_id=expedition_id,

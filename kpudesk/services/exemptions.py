@@ -9,6 +9,8 @@ from datetime import datetime
 
 from sqlmodel import col, select
 
+from kpudesk.choices import EXEMPTION_RESULTS as RESULTS
+from kpudesk.choices import PASAL_17 as EXEMPTIONS
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.models import Case, Deadline, ExemptionDetail
 from kpudesk.services import validation as check
@@ -16,21 +18,6 @@ from kpudesk.services.cases import find_case, new_case, parent_request, since
 from kpudesk.services.deadlines import close_deadline, open_deadline, open_deadlines, rule_of
 from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
-
-# Pasal 17 UU 14/2008, letters a–j (DOMAIN.md §3).
-EXEMPTIONS = {
-    "a": "menghambat proses penegakan hukum",
-    "b": "mengganggu kepentingan hak kekayaan intelektual dan persaingan usaha tidak sehat",
-    "c": "membahayakan pertahanan dan keamanan negara",
-    "d": "mengungkapkan kekayaan alam Indonesia",
-    "e": "merugikan ketahanan ekonomi nasional",
-    "f": "merugikan kepentingan hubungan luar negeri",
-    "g": "mengungkapkan isi akta otentik yang bersifat pribadi dan kemauan terakhir atau wasiat",
-    "h": "mengungkap rahasia pribadi",
-    "i": "memorandum atau surat antar/intra badan publik yang dirahasiakan",
-    "j": "informasi yang tidak boleh diungkapkan berdasarkan undang-undang",
-}
-RESULTS = ("exempt", "open")
 
 
 @dataclass(frozen=True)
@@ -97,9 +84,9 @@ def _checked_result(result: str, exemptions: list[str]) -> tuple[str, str]:
     result = check.choice(result, "Hasil uji konsekuensi", RESULTS)
     letters = check.letters(exemptions, "Pengecualian Pasal 17", "abcdefghij")
     if result == "exempt" and not letters:
-        raise InvalidInput("Hasil 'exempt' wajib menyebut huruf pengecualian UU 14/2008 Pasal 17: --exemption a … j.")
+        raise InvalidInput("Hasil 'dikecualikan' wajib menyebut huruf pengecualian UU 14/2008 Pasal 17: --exemption a … j.")
     if result == "open" and letters:
-        raise InvalidInput("Hasil 'open' (informasi terbuka) tidak boleh disertai --exemption.")
+        raise InvalidInput("Hasil 'terbuka' tidak boleh disertai --exemption.")
     return result, letters
 
 

@@ -62,7 +62,7 @@ def receive_entry(desk: Desk, number: str, *, by: str, at: datetime | None = Non
     receiver = clean_text(by, "Nama penerima (--by)", required=True)
     if entry.received_at is not None:
         raise Refused(f"Entri {entry.number} sudah diterima oleh {entry.received_by} pada "
-                      f"{desk.to_local(entry.received_at):%Y-%m-%d %H:%M}; tanda terima hanya dicatat sekali.")
+                      f"{desk.said(desk.to_local(entry.received_at))}; tanda terima hanya dicatat sekali.")
     moment = action_moment(desk, at, True, (desk.to_local(entry.sent_at), "waktu kirim"), "Waktu diterima")
     entry.received_by, entry.received_at = receiver, desk.to_utc(moment)
     desk.session.add(entry)

@@ -9,6 +9,7 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
+from kpudesk.choices import NOTICE_DECISIONS as DECISIONS
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.labels import DECISION_LABELS, STATUS_LABELS, kind_label, label
 from kpudesk.models import Case, Deadline, ExemptionDetail, Expedition, RequestDetail
@@ -22,7 +23,6 @@ from kpudesk.services.expedition import add_entry
 from kpudesk.services.requests import DELIVERY, FORMATS
 from kpudesk.textfmt import long_date
 
-DECISIONS = ("granted", "partial", "refused", "not-held", "not-documented")
 PASAL_17 = "abcdefghij"
 ENDED = ("closed", "withdrawn", "void")
 MAX_PROVIDE_WITHIN = 366
@@ -169,13 +169,13 @@ def _decision_fields(form: NoticeForm) -> dict[str, object]:
     decision = check.choice(form.decision, "Keputusan (--decision)", DECISIONS)
     exemptions = check.letters(form.exemptions, "Pengecualian Pasal 17 (--exemption)", PASAL_17)
     if (exemptions or form.exemption_test) and decision not in ("refused", "partial"):
-        raise InvalidInput("--exemption dan --exemption-test hanya untuk keputusan refused atau partial.")
+        raise InvalidInput("--exemption dan --exemption-test hanya untuk keputusan ditolak atau sebagian.")
     reason = check.clean_text(form.reason, "Alasan (--reason)", long=True)
     if decision == "partial" and not reason:
-        raise InvalidInput("Keputusan partial wajib disertai --reason: bagian yang dihitamkan dan alasannya.")
+        raise InvalidInput("Keputusan sebagian wajib disertai --reason: bagian yang dihitamkan dan alasannya.")
     holder = check.clean_text(form.holder, "Badan publik yang menguasai (--holder)")
     if holder and decision != "not-held":
-        raise InvalidInput("--holder hanya untuk keputusan not-held (informasi tidak dikuasai).")
+        raise InvalidInput("--holder hanya untuk keputusan tidak-dikuasai (informasi tidak dikuasai).")
     return {"decision": decision, "exemptions": exemptions, "decision_reason": reason, "holder": holder,
             "provide_within": _provide_within(decision, form.provide_within)}
 
@@ -183,10 +183,10 @@ def _decision_fields(form: NoticeForm) -> dict[str, object]:
 def _provide_within(decision: str, days: int | None) -> int | None:
     if decision != "not-documented":
         if days is not None:
-            raise InvalidInput("--provide-within hanya untuk keputusan not-documented (belum didokumentasikan).")
+            raise InvalidInput("--provide-within hanya untuk keputusan belum-didokumentasikan.")
         return None
     if days is None or not 1 <= days <= MAX_PROVIDE_WITHIN:
-        raise InvalidInput(f"Keputusan not-documented wajib disertai --provide-within N: jangka waktu penyediaan "
+        raise InvalidInput(f"Keputusan belum-didokumentasikan wajib disertai --provide-within N: jangka waktu penyediaan "
                            f"dalam hari kerja, 1–{MAX_PROVIDE_WITHIN}.")
     return days
 

@@ -11,6 +11,10 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
+from kpudesk.choices import ANSWER_DECISIONS as DECISIONS
+from kpudesk.choices import DISPUTE_STAGES
+from kpudesk.choices import PASAL_35 as GROUNDS
+from kpudesk.choices import REACTIONS
 from kpudesk.errors import InvalidInput, Refused
 from kpudesk.labels import DECISION_LABELS, STATUS_LABELS, label
 from kpudesk.models import Case, Deadline, Event, ObjectionDetail, RequestDetail
@@ -20,21 +24,11 @@ from kpudesk.services.cases import find_case, new_case, parent_request, since
 from kpudesk.services.deadlines import close_deadline, compute_due, open_deadline, open_deadlines, rule_of
 from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
+from kpudesk.textfmt import long_date
 
-# Pasal 35 ayat (1) UU 14/2008.
-GROUNDS = {
-    "a": "penolakan berdasarkan alasan pengecualian Pasal 17",
-    "b": "informasi berkala tidak disediakan",
-    "c": "permintaan informasi tidak ditanggapi",
-    "d": "permintaan informasi ditanggapi tidak sebagaimana yang diminta",
-    "e": "permintaan informasi tidak dipenuhi",
-    "f": "pengenaan biaya yang tidak wajar",
-    "g": "penyampaian informasi melebihi waktu yang diatur",
-}
+
 # Grounds that exist only once the notice deadline has passed without a notice.
 SILENCE_GROUNDS = {"c", "g"}
-DECISIONS = ("upheld", "overturned", "partly")
-REACTIONS = ("accepted", "dispute")
 # Komisi Informasi track (Pasal 38): "filed" is set by the reaction; mediation may be skipped,
 # and a successful mediation ends the dispute, so mediation may also lead straight to "decided".
 NEXT_STAGES = {
@@ -127,11 +121,11 @@ def filing_window(desk: Desk, request: Case, day: date) -> FilingWindow:
 def _filing_warnings(detail: ObjectionDetail, window: FilingWindow, grounds: set[str]) -> list[str]:
     warnings = []
     if detail.filing_late and window.deadline:
-        warnings.append(f"Keberatan diajukan setelah batas {window.deadline.isoformat()} ({window.rule} sejak "
-                        f"{window.start.isoformat() if window.start else '-'}); tetap dicatat, ditandai terlambat.")
+        warnings.append(f"Keberatan diajukan setelah batas {long_date(window.deadline)} ({window.rule} sejak "
+                        f"{long_date(window.start) if window.start else '-'}); tetap dicatat, ditandai terlambat.")
     if not window.arisen and grounds <= SILENCE_GROUNDS:
         warnings.append(f"Alasan {', '.join(sorted(grounds))} belum terjadi: pemberitahuan tertulis belum diberikan tetapi "
-                        f"batasnya ({window.start.isoformat() if window.start else '-'}) belum lewat; tetap dicatat.")
+                        f"batasnya ({long_date(window.start) if window.start else '-'}) belum lewat; tetap dicatat.")
     return warnings
 
 
@@ -227,7 +221,7 @@ def answer_objection(desk: Desk, number: str, decision: str, reasons: str | None
     case, detail = _objection(desk, number)
     if detail.answered_at is not None:
         raise Refused(f"Keberatan {case.number} sudah ditanggapi pada "
-                      f"{desk.to_local(detail.answered_at):%Y-%m-%d %H:%M}; tanggapan hanya sekali.")
+                      f"{desk.said(desk.to_local(detail.answered_at))}; tanggapan hanya sekali.")
     if case.status != "registered":
         raise Refused(f"Keberatan {case.number} berstatus '{label(STATUS_LABELS, case.status)}'; tanggapan tidak dapat dicatat lagi.")
     moment = action_moment(desk, at, has_time, since(desk, case), "Waktu tanggapan")
@@ -313,12 +307,12 @@ class DisputeAdvanced:
 def advance_dispute(desk: Desk, number: str, stage: str, outcome: str | None = None,
                     at: datetime | None = None, *, has_time: bool = True) -> DisputeAdvanced:
     """Move the Komisi Informasi dispute forward one stage; "decided" records the outcome and closes the case."""
-    stage = check.choice(stage, "Tahap sengketa", ("registered", "mediation", "adjudication", "decided"))
+    stage = check.choice(stage, "Tahap sengketa", DISPUTE_STAGES)
     outcome = check.clean_text(outcome, "Hasil putusan (--outcome)", long=True)
     if stage == "decided" and not outcome:
-        raise InvalidInput("Tahap 'decided' wajib disertai --outcome (isi putusan Komisi Informasi).")
+        raise InvalidInput("Tahap 'diputus' wajib disertai --outcome (isi putusan Komisi Informasi).")
     if outcome and stage != "decided":
-        raise InvalidInput("--outcome hanya untuk --stage decided.")
+        raise InvalidInput("--outcome hanya untuk --stage diputus.")
     case, detail = _objection(desk, number)
     if case.status != "disputed" or not detail.dispute_stage:
         raise Refused(f"Keberatan {case.number} tidak sedang disengketakan (status '{label(STATUS_LABELS, case.status)}'); "

@@ -6,6 +6,7 @@ from sqlmodel import Session
 
 from kpudesk import config
 from kpudesk.calendar import WEEKDAY_CODES, parse_weekend
+from kpudesk.choices import CUTI_BERSAMA, ROLES
 from kpudesk.errors import InvalidInput
 from kpudesk.models import Setting
 from kpudesk.rules import DEFAULT_ROLES, PROFILES
@@ -63,16 +64,15 @@ def _validated(given: OfficeInput) -> dict[str, str]:
             raise InvalidInput(f"Hari libur akhir pekan tidak valid: {exc}.") from None
         out["office.weekend"] = ",".join(c for i, c in enumerate(WEEKDAY_CODES) if i in days)
     if given.cuti_bersama is not None:
-        if given.cuti_bersama not in ("working", "non-working"):
-            raise InvalidInput(f"--cuti-bersama '{given.cuti_bersama}' tidak dikenal; pilih working atau non-working.")
-        out["office.cuti_bersama"] = given.cuti_bersama
+        out["office.cuti_bersama"] = CUTI_BERSAMA.parse(given.cuti_bersama, "--cuti-bersama")
     if given.officer is not None:
         out["office.officer"] = clean_text(given.officer, "Nama petugas")
     for kind, template in given.templates.items():
         out[f"template.{kind}"] = config.validate_template(kind, template)
-    for key, title in given.roles.items():
-        if key not in DEFAULT_ROLES:
-            raise InvalidInput(f"Peran '{key}' tidak dikenal; pilih dari: {', '.join(DEFAULT_ROLES)}.")
+    for typed, title in given.roles.items():
+        key = ROLES.find(typed)
+        if key is None or key not in DEFAULT_ROLES:
+            raise InvalidInput(f"Peran '{typed}' tidak dikenal; pilih dari: {ROLES.words()}.")
         out[f"role.{key}"] = clean_text(title, f"Jabatan {key}", required=True)
     for key, amount in given.rules.items():
         profile, _, kind = key.partition(".")

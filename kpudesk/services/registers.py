@@ -81,8 +81,10 @@ def register_kind(text: str) -> str:
     """The register a --kind names (a code or an Indonesian name); InvalidInput naming those there are."""
     from kpudesk import kinds
 
+    from kpudesk.choices import REGISTERS
+
     spec = kinds.find_kind(text)
-    code = spec.code if spec else text.strip().lower()
+    code = spec.code if spec else (REGISTERS.find(text) or text.strip().lower())
     if code in BUILDERS or (spec is not None and spec.sop):
         return code
     known = [*BUILDERS, *kinds.step_kinds()]

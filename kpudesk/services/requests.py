@@ -3,6 +3,7 @@
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 
+from kpudesk.choices import CHANNELS, DELIVERY, FORMATS, ID_TYPES, OBTAIN
 from kpudesk.errors import InvalidInput
 from kpudesk.models import Case, RequestDetail
 from kpudesk.rules import Rule
@@ -11,12 +12,6 @@ from kpudesk.services.cases import new_case, protect
 from kpudesk.services.deadlines import open_deadline, rule_of
 from kpudesk.services.desk import Desk
 from kpudesk.services.events import record_event
-
-ID_TYPES = ("ktp", "sim", "paspor", "akta")
-CHANNELS = ("langsung", "surat", "email", "telepon", "faks", "website", "whatsapp")
-OBTAIN = ("melihat", "salinan")
-FORMATS = ("softcopy", "hardcopy")
-DELIVERY = ("ambil", "kurir", "pos", "faks", "email")
 
 
 @dataclass
@@ -106,7 +101,7 @@ def resolve_received(desk: Desk, received: datetime | None) -> datetime:
     if received is None:
         return local_now.replace(second=0, microsecond=0)
     if received > local_now:
-        raise InvalidInput(f"Waktu diterima {received:%Y-%m-%d %H:%M} ada di masa depan; waktu kantor sekarang {local_now:%Y-%m-%d %H:%M}.")
+        raise InvalidInput(f"Waktu diterima {desk.said(received)} ada di masa depan; waktu kantor sekarang {desk.said(local_now)}.")
     if received.year < 2008:
         raise InvalidInput("Waktu diterima sebelum UU 14/2008 berlaku (2008); periksa tahunnya.")
     return received

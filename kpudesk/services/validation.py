@@ -4,6 +4,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from kpudesk.choices import Choices
+
 from kpudesk.errors import InvalidInput
 from kpudesk.textfmt import CONTROL_CHARS
 
@@ -29,8 +31,10 @@ def clean_text(value: str | None, label: str, *, long: bool = False, required: b
     return text
 
 
-def choice(value: str | None, label: str, allowed: Iterable[str]) -> str:
-    """One of the allowed codes (case-insensitive)."""
+def choice(value: str | None, label: str, allowed: Choices | Iterable[str]) -> str:
+    """The stored code for a typed choice: a choice table accepts its Indonesian words and English codes."""
+    if isinstance(allowed, Choices):
+        return allowed.parse(value, label)
     options = tuple(allowed)
     key = (value or "").strip().lower()
     if key not in options:
