@@ -65,10 +65,21 @@ def commands(start: int, block: str) -> list[Command]:
     return out
 
 
-def cron_command() -> list[str]:
-    """The command of the README's cron line: what follows the five time fields."""
-    ((_, block),) = blocks("cron")
-    return shlex.split(block.strip())[5:]
+SHELL_OPERATORS = {">", ">>", "2>&1", "||", "&&", "|", ";"}
+
+
+def cron_commands() -> list[list[str]]:
+    """The kpudesk commands of the README's cron lines: what follows the five time fields, up to the
+    first shell operator (redirections, `|| echo …`); lines running other programs are left out."""
+    found = []
+    for _, block in blocks("cron"):
+        for line in block.strip().splitlines():
+            words = shlex.split(line)[5:]
+            cut = next((i for i, w in enumerate(words) if w in SHELL_OPERATORS or w.startswith(">")), len(words))
+            words = words[:cut]
+            if any(w == "kpudesk" for w in words):
+                found.append(words)
+    return found
 
 
 def test_the_readme_has_the_tour_and_its_setup():
@@ -85,11 +96,13 @@ def test_every_readme_command_runs(run, tmp_path, monkeypatch):
     for start, block in blocks("bash"):
         for command in commands(start, block):
             _execute(run, command, monkeypatch)
-    # The cron line, against the tour's database (its /srv path is only an example of a server's).
-    words = cron_command()
-    assignments = [w for w in words if re.fullmatch(r"[A-Z_]+=.*", w)]
-    assert [a.split("=")[0] for a in assignments] == ["KPUDESK_DB"]
-    _execute(run, Command(words[len(assignments):], 0), monkeypatch)
+    # The cron lines, against the tour's database (their /srv path is only an example of a server's).
+    crons = cron_commands()
+    assert [w[1:] for w in crons] == [["kpudesk", "overdue", "--within", "2"], ["kpudesk", "backup"]]
+    for words in crons:
+        assignments = [w for w in words if re.fullmatch(r"[A-Z_]+=.*", w)]
+        assert [a.split("=")[0] for a in assignments] == ["KPUDESK_DB"]
+        _execute(run, Command(words[len(assignments):], 0), monkeypatch)
 
 
 def _execute(run, command: Command, monkeypatch: pytest.MonkeyPatch) -> None:
