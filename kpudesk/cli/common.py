@@ -75,6 +75,11 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
         store.close()
 
 
+def stdout_is_terminal() -> bool:
+    """Whether a person reads stdout (tables) rather than cron mail or a pipe (plain lines)."""
+    return sys.stdout.isatty()
+
+
 def stdout_console() -> "Console":
     from rich.console import Console
 
