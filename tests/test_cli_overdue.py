@@ -84,7 +84,8 @@ def _late_three_and_a_disposition(office):
     c = _register(office, "2026-03-17 09:00", name="Ester Lado")  # +10 HK → due Wed 04-08, 3 HK late
     res = office("disposition", "add", a, "--by", "PPID", "--to", "Kasubag Teknis dan Hupmas",
                  "--instruction", "Siapkan salinan", "--within", "3", "--at", "2026-03-16 10:00")
-    assert res.exit_code == 0, res.stderr  # 03-17 HK 1, 03-25 HK 2, 03-26 HK 3: due Thu 03-26; after it 03-27, 30, 31, 04-01, 02, 06, 07, 08, 09, 10, 13 (04-03 Wafat Yesus): 11 HK late
+    assert res.exit_code == 0, res.stderr  # due Thu 03-26 (03-17, 25, 26)
+    # late 11 HK: 03-27, 30, 31, 04-01, 02, 06, 07, 08, 09, 10, 13 (04-03 Wafat Yesus skipped)
     return a, b, c
 
 

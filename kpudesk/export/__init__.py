@@ -4,13 +4,15 @@ The only package that imports openpyxl, and only inside `workbook`; the spec typ
 so services can describe a register without loading openpyxl.
 """
 
-from kpudesk.export.spec import Column, Register, Value
+import os
 
-__all__ = ["Column", "Register", "Value", "write_register"]
+from kpudesk.export.spec import Column, Register, RowsWritten, Value
+
+__all__ = ["Column", "Register", "RowsWritten", "Value", "write_register"]
 
 
-def write_register(register: Register, path: str) -> None:
-    """Build the register's workbook and save it at `path` (atomically); raises OSError."""
+def write_register(register: Register, path: str | os.PathLike[str], on_rows: RowsWritten | None = None) -> None:
+    """Stream the register's rows into a workbook and save it at `path` (atomically); raises OSError."""
     from kpudesk.export.workbook import build_workbook, save_atomically
 
-    save_atomically(build_workbook(register), path)
+    save_atomically(build_workbook(register, on_rows), path)
