@@ -11,7 +11,8 @@ import typer
 from typer.core import TyperGroup
 
 from kpudesk import __version__
-from kpudesk.cli import calendar, cases, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample
+from kpudesk.cli import (calendar, cases, dispositions, expedition, export, imports, lifecycle, objections, office, overdue,
+                         register, sample)
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, KpudeskError
 
@@ -114,6 +115,7 @@ cases.install(app)
 overdue.install(app)
 calendar.install(app)
 export.install(app)
+imports.install(app)
 lifecycle.install(app)
 objections.install(app)
 dispositions.install(app)

@@ -135,6 +135,21 @@ def lay_out(sheet: WriteOnlyWorksheet, register: Register) -> None:
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
 
+def plain_workbook(title: str, rows: Iterable[Sequence[Value]]) -> Workbook:
+    """A write-only workbook of one sheet: the first row bold (a header), then the rows as they are."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title[:31])
+    for number, values in enumerate(rows):
+        cells = [WriteOnlyCell(sheet, value) for value in values]
+        for cell in cells:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+            if number == 0:
+                cell.font = Font(bold=True)
+        sheet.append(cells)
+    return workbook
+
+
 def save_atomically(workbook: Workbook, path: str | os.PathLike[str]) -> Path:
     """Write to a temp file beside `path`, then rename over it: a failure leaves no partial file.
 
