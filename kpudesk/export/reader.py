@@ -6,6 +6,7 @@ import service maps header names to fields).
 """
 
 import os
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +86,7 @@ def open_sheet(path: str | os.PathLike[str], sheet: str | None, is_header: Any) 
     in which `is_header(text)` holds for at least three cells. Raises UnreadableSheet."""
     try:
         book = load_workbook(Path(path), read_only=True, data_only=True)
-    except (OSError, InvalidFileException, KeyError, ValueError) as exc:
+    except (OSError, InvalidFileException, KeyError, ValueError, zipfile.BadZipFile) as exc:
         raise UnreadableSheet(f"Berkas {path} tidak dapat dibaca sebagai .xlsx ({exc.__class__.__name__}).") from exc
     names = list(book.sheetnames)
     name = sheet if sheet is not None else names[0]

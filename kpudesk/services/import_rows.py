@@ -205,7 +205,7 @@ def outcome(detail: RequestDetail, values: dict[str, Any], decision: str | None,
         reason = "; ".join(p for p in parts if p and not p.startswith("Dikuasai oleh "))
     detail.decision, detail.exemptions, detail.provide_within = decision, exemptions, provide_within
     detail.decision_reason, detail.holder = reason, holder
-    detail.notice_form = detail.format
+    detail.notice_form, detail.notice_delivery = detail.format, detail.delivery
     cost_of(detail, text_of(values.get("biaya")))
 
 
