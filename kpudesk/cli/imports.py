@@ -22,16 +22,13 @@ def import_request(
 ) -> None:
     """Impor Register Permohonan Informasi Publik lama (15 kolom; judul dua baris dikenali).
 
-    Nomor pendaftaran dipertahankan, tenggat dihitung ulang dengan kalender kantor. Tidak ada
-    yang disimpan bila satu baris pun bermasalah (setiap baris disebut nomornya), kecuali
-    dengan --skip-bad.
+    Nomor pendaftaran dipertahankan, tenggat dihitung ulang dengan kalender kantor. Tidak ada yang disimpan bila satu baris pun bermasalah (setiap baris disebut nomornya), kecuali dengan --skip-bad.
 
     Contoh: kpudesk import request register-2025.xlsx --dry-run
+
     kpudesk import request register-lama.xlsx --map "Nama Lengkap=nama" --skip-bad perbaiki.xlsx
 
-    Bidang untuk --map: no, tanggal, nama, nomor_identitas, alamat, telepon, email, pekerjaan,
-    informasi, tujuan, melihat, salinan, softcopy, hardcopy, keputusan, alasan_penolakan,
-    tanggal_pemberitahuan, tanggal_pemberian, biaya, nomor_pendaftaran, abaikan.
+    Bidang untuk --map: no, tanggal, nama, nomor_identitas, alamat, telepon, email, pekerjaan, informasi, tujuan, melihat, salinan, softcopy, hardcopy, keputusan, alasan_penolakan, tanggal_pemberitahuan, tanggal_pemberian, biaya, nomor_pendaftaran, abaikan.
     """
     from kpudesk.services.imports import import_requests
 
