@@ -74,7 +74,7 @@ def case_deadlines(desk: Desk, case_id: int) -> list[Deadline]:
 UNITS = {True: "working_days", False: "calendar_days"}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: thousands are built per `overdue`, and frozen init costs twice as much
 class DueItem:
     """One open clock as `overdue` and `due` report it."""
 
@@ -93,7 +93,7 @@ class DueItem:
 
     def __post_init__(self) -> None:
         if not self.unit:
-            object.__setattr__(self, "unit", UNITS[bool(self.working_days)])
+            self.unit = UNITS[bool(self.working_days)]
 
     def as_dict(self) -> dict[str, object]:
         """The item as JSON-ready values (ISO dates)."""
