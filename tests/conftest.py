@@ -35,6 +35,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     db = tmp_path / "kpudesk.sqlite3"
     monkeypatch.setenv("KPUDESK_DB", str(db))
     monkeypatch.setenv("KPUDESK_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("KPUDESK_CACHE", str(tmp_path / "cache"))
     monkeypatch.delenv("KPUDESK_OFFICER", raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")
