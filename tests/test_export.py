@@ -368,3 +368,15 @@ def test_a_row_of_the_wrong_width_fails_and_leaves_no_file(tmp_path):
     with pytest.raises(ValueError, match="row 2 has 1 values for 2 columns"):
         write_register(register, tmp_path / "r.xlsx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_bar_on_a_terminal_only(office, tmp_path, monkeypatch):
+    register(office, "2026-03-16 09:00")
+    register(office, "2026-03-17 09:00")
+    target = tmp_path / "r.xlsx"
+    quiet = office("export-register", "--year", "2026", "-o", str(target))
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    monkeypatch.setattr("kpudesk.cli.progress.stderr_is_terminal", lambda: True)
+    res = office("export-register", "--year", "2026", "-o", str(target))
+    assert res.exit_code == 0 and res.stdout == f"{target}\n"  # stdout stays the path alone
+    assert "Menulis register" in res.stderr and "2/2" in res.stderr

@@ -38,8 +38,10 @@ def import_request(
     for bad in result.bad:
         say(f"kpudesk: baris {bad.row}: {bad.reason}")
     if result.bad and not result.stored:
+        hint = (f"ditulis ke {skip_bad}" if skip_bad and not dry_run
+                else "perbaiki baris itu, atau simpan yang baik dengan --skip-bad BERKAS.xlsx")
         raise InvalidInput(f"{len(result.bad)} dari {result.rows} baris lembar '{result.sheet}' bermasalah; tidak ada "
-                           "yang disimpan (perbaiki baris itu, atau simpan yang baik dengan --skip-bad BERKAS.xlsx).")
+                           f"yang disimpan ({hint}).")
     if dry_run:
         print(f"{result.rows} baris lembar '{result.sheet}' siap diimpor (uji coba: tidak ada yang disimpan).")
         return
