@@ -7,7 +7,7 @@
 For each database: the floor (`export_floor.py`: the same requests read with sqlite3 and appended
 as 23 plain values per row to a write-only sheet, no header, no styles), then kpudesk writing the
 Register Permohonan of the year (titles, two-row header, styled cells, masking). Wall time, CPU
-time and peak RSS, median of --repeat runs (no warm-up: each run is long).
+time and peak RSS, median of --repeat rounds (floor and kpudesk alternate; no warm-up: each run is long).
 """
 
 import argparse
@@ -16,7 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from measure import child_env, load_line, measure, table
+from measure import Case, child_env, load_line, measure_interleaved, table
 
 HERE = Path(__file__).resolve().parent
 
@@ -45,13 +45,14 @@ def main() -> None:
     before = load_line()
     for db in args.db:
         n = rows_in(db, args.year)
-        floor = measure(f"floor: bare openpyxl write-only, {n:,} rows",
-                        [sys.executable, str(HERE / "export_floor.py"), str(db), str(args.year), str(args.out / "floor.xlsx")],
-                        env, args.repeat, warm_up=False)
-        ours = measure(f"`kpudesk export-register --year {args.year}`, {n:,} rows",
-                       [*kpudesk(), "--db", str(db), "export-register", "--year", str(args.year), "-o",
-                        str(args.out / "register.xlsx")], env, args.repeat, warm_up=False)
-        print(table([floor, ours], floor), end="\n\n")
+        floor, ours = measure_interleaved([
+            Case(f"floor: bare openpyxl write-only, {n:,} rows",
+                 [sys.executable, str(HERE / "export_floor.py"), str(db), str(args.year), str(args.out / "floor.xlsx")]),
+            Case(f"`kpudesk export-register --year {args.year}`, {n:,} rows",
+                 [*kpudesk(), "--db", str(db), "export-register", "--year", str(args.year), "-o",
+                  str(args.out / "register.xlsx")]),
+        ], env, args.repeat, warm_up=False)
+        print(table([floor, ours], floor), end="\n\n", flush=True)
     print(f"kpudesk export — Python {platform.python_version()}, {before} → {load_line()}, "
           f"median of {args.repeat} runs")
 

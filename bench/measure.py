@@ -79,6 +79,31 @@ def measure(label: str, argv: list[str], env: dict[str, str], repeat: int, *, tt
     return result
 
 
+@dataclass
+class Case:
+    """One command to measure: its label, argv, and whether its stdout is a terminal."""
+
+    label: str
+    argv: list[str]
+    tty: bool = False
+
+
+def measure_interleaved(cases: list[Case], env: dict[str, str], repeat: int, *, warm_up: bool = True) -> list[Measure]:
+    """Every case once per round, `repeat` rounds (after one untimed warm-up round): a change of
+    load on the machine then touches every command alike, and the ratios stay fair."""
+    if warm_up:
+        for case in cases:
+            run_once(case.argv, env, tty=case.tty)
+    results = [Measure(case.label) for case in cases]
+    for _ in range(repeat):
+        for case, result in zip(cases, results, strict=True):
+            wall, cpu, rss = run_once(case.argv, env, tty=case.tty)
+            result.walls.append(wall)
+            result.cpus.append(cpu)
+            result.rss_kib.append(rss)
+    return results
+
+
 def table(measures: list[Measure], floor: Measure) -> str:
     """A Markdown table of the measures with their ratios to `floor`."""
     lines = ["| command | wall median (s) | × floor | CPU median (s) | × floor | peak RSS (MiB) |",
