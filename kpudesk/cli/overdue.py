@@ -1,5 +1,6 @@
 """`kpudesk overdue` (cron, every morning) and `kpudesk due`."""
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
@@ -33,11 +34,15 @@ def _collect(as_of: str | None, within: int | None) -> tuple[date, list["DueItem
 
 
 
-def _report(sections: list["Section"], show_all: bool) -> None:
-    """Tables on a terminal, plain lines for cron mail and pipes (chosen once, here)."""
+def _report(report: Callable[[], dict[str, object]], sections: list["Section"], *, as_json: bool,
+            show_all: bool) -> None:
+    """The one place the form is chosen: JSON for scripts (always, even empty), tables on a
+    terminal, plain lines for cron mail and pipes."""
     from kpudesk.cli.due_report import write_plain, write_tables
 
-    if stdout_is_terminal():
+    if as_json:
+        print_json(report())
+    elif stdout_is_terminal():
         write_tables(sections, show_all)
     else:
         write_plain(sections)
@@ -64,12 +69,11 @@ def overdue(
     from kpudesk.cli.due_report import Section
 
     day, late, upcoming = _collect(as_of, within)
-    if as_json:  # scripts always get valid JSON, with empty lists when nothing is due
-        print_json({"as_of": day.isoformat(), "overdue": [i.as_dict() for i in late],
-                    "upcoming": [i.as_dict() for i in upcoming]})
-    else:
-        _report([Section(f"Terlambat per {long_date(day)}", True, late),
-                 Section(f"Jatuh tempo dalam {within} hari kerja", False, upcoming)], show_all)
+    report = lambda: {"as_of": day.isoformat(), "overdue": [i.as_dict() for i in late],  # noqa: E731
+                      "upcoming": [i.as_dict() for i in upcoming]}
+    _report(report, [Section(f"Terlambat per {long_date(day)}", True, late),
+                     Section(f"Jatuh tempo dalam {within} hari kerja", False, upcoming)],
+            as_json=as_json, show_all=show_all)
     if exit_code and late:
         raise typer.Exit(int(ExitStatus.REFUSED))
 
@@ -84,10 +88,9 @@ def due(
     from kpudesk.cli.due_report import Section
 
     day, _, upcoming = _collect(as_of, within)
-    if as_json:
-        print_json({"as_of": day.isoformat(), "upcoming": [i.as_dict() for i in upcoming]})
-    else:
-        _report([Section(f"Jatuh tempo dalam {within} hari kerja sejak {long_date(day)}", False, upcoming)], show_all)
+    report = lambda: {"as_of": day.isoformat(), "upcoming": [i.as_dict() for i in upcoming]}  # noqa: E731
+    _report(report, [Section(f"Jatuh tempo dalam {within} hari kerja sejak {long_date(day)}", False, upcoming)],
+            as_json=as_json, show_all=show_all)
 
 
 def install(app: typer.Typer) -> None:
