@@ -8,7 +8,7 @@ writes (and the forms offices typed by hand: '16/03/2026', 'Senin, 16 Maret 2026
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from kpudesk.errors import InvalidInput
@@ -75,6 +75,8 @@ DECISION_WORDS = (  # the register's words (and the desk's labels) → decision 
     ("granted", ("dipenuhi", "diberikan", "seluruhnya", "dikabulkan")),
 )
 PASAL_17 = "abcdefghij"
+EXCEL_EPOCH = datetime(1899, 12, 30)
+EXCEL_SERIALS = (36526, 73051)  # 2000-01-01 … 2099-12-31 as Excel day numbers
 TICKS = ("✓", "✔", "v", "x", "ya", "y", "1", "true", "√")
 
 
@@ -186,7 +188,7 @@ def decision_of(text: str) -> tuple[str | None, str, int | None, tuple[str, str 
         raise RowProblem(f"Keputusan '{text}' tidak dikenal; gunakan: Dipenuhi seluruhnya, Dipenuhi sebagian, "
                          "Ditolak (Pasal 17 huruf …), Tidak dikuasai, Belum didokumentasikan, Dibatalkan, Dicabut pemohon.")
     letters = re.search(r"huruf\s+([a-j](?:\s*(?:,|dan)\s*[a-j])*)\b", text, re.IGNORECASE)
-    exemptions = ",".join(sorted(set(re.findall(r"[a-j]", letters[1].lower())))) if letters else ""
+    exemptions = ",".join(sorted(set(re.findall(r"\b[a-j]\b", letters[1].lower())))) if letters else ""
     days = re.search(r"(\d+)\s*hari", key)
     provide_within = int(days[1]) if decision == "not-documented" and days else None
     return decision, exemptions, provide_within, None
@@ -271,6 +273,10 @@ def moment_of(value: Any, what: str, default_time: time) -> datetime | None:
         return value.replace(tzinfo=None, second=0, microsecond=0)
     if isinstance(value, date):
         return datetime.combine(value, default_time)
+    if isinstance(value, int | float) and not isinstance(value, bool) and EXCEL_SERIALS[0] <= value <= EXCEL_SERIALS[1]:
+        # a date cell that lost its date format shows Excel's day number (days since 1899-12-30)
+        moment = EXCEL_EPOCH + timedelta(days=float(value))
+        return moment.replace(second=0, microsecond=0) if value % 1 else datetime.combine(moment.date(), default_time)
     text = " ".join(str(value).replace(",", " ").split())
     for fmt, has_time in (("%d/%m/%Y %H:%M", True), ("%d/%m/%Y", False), ("%Y-%m-%d %H:%M", True), ("%Y-%m-%d", False),
                           ("%d-%m-%Y", False)):
