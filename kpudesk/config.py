@@ -67,6 +67,15 @@ def config_file_path() -> Path:
     return Path(user_config_dir(APP_NAME)) / "config.toml"
 
 
+def cache_dir() -> Path:
+    """KPUDESK_CACHE, else the platform's user cache directory (what can be rebuilt at any time)."""
+    if env := os.environ.get("KPUDESK_CACHE"):
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME))
+
+
 def read_config_file(path: Path) -> dict[str, object]:
     """The config file's table, or {} when it does not exist."""
     try:

@@ -40,5 +40,5 @@ EVENT_LABELS = {
     "objection_filed": "Keberatan diajukan", "filing_late": "Keberatan lewat batas",
     "filing_premature": "Keberatan sebelum alasannya timbul", "ground_without_refusal": "Alasan a tanpa penolakan",
     "answered": "Keberatan ditanggapi", "reaction": "Tanggapan pemohon", "dispute_stage": "Tahap sengketa",
-    "expedition_sent": "Dokumen dikirim", "step_done": "Langkah SOP", "sop_loaded": "SOP dimuat", "expedition_received": "Tanda terima", "office_settings": "Pengaturan kantor",
+    "imported": "Diimpor dari register lama", "expedition_sent": "Dokumen dikirim", "step_done": "Langkah SOP", "sop_loaded": "SOP dimuat", "expedition_received": "Tanda terima", "office_settings": "Pengaturan kantor",
 }

@@ -108,6 +108,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, backend: str, 
         db = _fresh_pg_database(request)
     monkeypatch.setenv("KPUDESK_DB", str(db))
     monkeypatch.setenv("KPUDESK_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.setenv("KPUDESK_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("KPUDESK_OFFICER", "Petugas Uji")  # every change names who made it
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")

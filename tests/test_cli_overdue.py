@@ -70,3 +70,98 @@ def test_bad_as_of_and_within(office):
     assert res.exit_code == 2 and "--within" in res.stderr
     res = office("overdue", "--within", "lima")
     assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
+
+
+# --- the two human forms: plain lines (cron, pipes) and tables (a terminal) ----------------------
+
+BOX = set("│┃─━┏┓┗┛┡┩╇╈┳┻╋┼")
+
+
+def _late_three_and_a_disposition(office):
+    """Three late requests and one late disposition to another position; as of Mon 2026-04-13."""
+    b = _register(office, "2026-03-02 09:00", name="Yohanes Tefa")  # notice due Mon 03-16, 14 HK late
+    a = _register(office, "2026-03-16 09:00")  # notice due Tue 04-07, 4 HK late
+    c = _register(office, "2026-03-17 09:00", name="Ester Lado")  # +10 HK → due Wed 04-08, 3 HK late
+    res = office("disposition", "add", a, "--by", "PPID", "--to", "Kasubag Teknis dan Hupmas",
+                 "--instruction", "Siapkan salinan", "--within", "3", "--at", "2026-03-16 10:00")
+    assert res.exit_code == 0, res.stderr  # due Thu 03-26 (03-17, 25, 26)
+    # late 11 HK: 03-27, 30, 31, 04-01, 02, 06, 07, 08, 09, 10, 13 (04-03 Wafat Yesus skipped)
+    return a, b, c
+
+
+def test_plain_lines_grouped_by_position_most_late_first(office):
+    a, b, c = _late_three_and_a_disposition(office)
+    res = office("overdue", "--as-of", "2026-04-13")
+    assert res.exit_code == 0 and res.stderr == ""
+    assert not BOX & set(res.stdout)
+    assert res.stdout.splitlines() == [
+        "Terlambat per Senin, 13 April 2026: 4 tenggat",
+        "",
+        "PPID (3)",
+        f"  terlambat 14 HK  {b}  Pemberitahuan tertulis, jatuh tempo Senin, 16 Maret 2026"
+        "  Yohanes Tefa — Salinan SK penetapan DPT Pemilu 2024",
+        f"  terlambat 4 HK  {a}  Pemberitahuan tertulis, jatuh tempo Selasa, 7 April 2026"
+        "  Maria Bria — Salinan SK penetapan DPT Pemilu 2024",
+        f"  terlambat 3 HK  {c}  Pemberitahuan tertulis, jatuh tempo Rabu, 8 April 2026"
+        "  Ester Lado — Salinan SK penetapan DPT Pemilu 2024",
+        "",
+        "Kasubag Teknis dan Hupmas (1)",
+        f"  terlambat 11 HK  {a}  Tindak lanjut disposisi, jatuh tempo Kamis, 26 Maret 2026"
+        "  Maria Bria — Salinan SK penetapan DPT Pemilu 2024",
+    ]
+
+
+def test_plain_upcoming_section_after_the_late_one(office):
+    late = _register(office, "2026-03-16 09:00")  # due Tue 2026-04-07
+    soon = _register(office, "2026-03-25 09:00")  # due Thu 2026-04-09
+    lines = office("overdue", "--as-of", "2026-04-08", "--within", "1").stdout.splitlines()
+    assert lines[:4] == ["Terlambat per Rabu, 8 April 2026: 1 tenggat", "", "PPID (1)",
+                         f"  terlambat 1 HK  {late}  Pemberitahuan tertulis, jatuh tempo Selasa, 7 April 2026"
+                         "  Maria Bria — Salinan SK penetapan DPT Pemilu 2024"]
+    assert lines[4:9] == ["", "Jatuh tempo dalam 1 hari kerja: 1 tenggat", "", "PPID (1)",
+                          f"  sisa 1 HK  {soon}  Pemberitahuan tertulis, jatuh tempo Kamis, 9 April 2026"
+                          "  Maria Bria — Salinan SK penetapan DPT Pemilu 2024"]
+    due = office("due", "--as-of", "2026-04-08", "--within", "1").stdout.splitlines()
+    assert due[0] == "Jatuh tempo dalam 1 hari kerja sejak Rabu, 8 April 2026: 1 tenggat"
+    assert due[3].startswith(f"  sisa 1 HK  {soon}")
+
+
+def test_terminal_table_cuts_each_block_and_all_shows_everything(office, monkeypatch):
+    monkeypatch.setattr("kpudesk.cli.overdue.stdout_is_terminal", lambda: True)
+    numbers = [_register(office, f"2026-03-{day:02d} 09:00") for day in (2, 3, 4, 5, 6, 9, 10, 11, 12, 13, 16, 17)]
+    res = office("overdue", "--as-of", "2026-04-13")
+    assert res.exit_code == 0
+    out = res.stdout
+    assert "Terlambat per Senin, 13 April 2026: 12 tenggat" in out and "PPID (12)" in out
+    shown = [n for n in numbers if n in out]
+    assert shown == numbers[:10]  # the ten most late, in that order
+    assert out.index(numbers[0]) < out.index(numbers[9])
+    assert "… dan 2 lainnya (tambahkan --all untuk semua)" in out
+    assert "14 HK" in out and "Senin, 16 Maret 2026" in out
+    every = office("overdue", "--as-of", "2026-04-13", "--all").stdout
+    assert [n for n in numbers if n in every] == numbers and "lainnya" not in every
+
+
+def test_all_is_a_flag(office):
+    res = office("overdue", "--all=ya")
+    assert res.exit_code == 2 and len(res.stderr.strip().splitlines()) == 1
+    assert res.stdout == ""
+
+
+def test_late_text_units_and_due_moment():
+    from datetime import date, datetime
+
+    from kpudesk.cli.due_report import due_text, late_text
+    from kpudesk.services.deadlines import DueItem
+
+    def item(days: int, working: bool, **extra) -> DueItem:
+        return DueItem("001/X", "request", "notice", "Pemberitahuan", date(2026, 12, 7), days, working, "PPID", "",
+                       "", **extra)
+
+    assert (late_text(item(2, True)), late_text(item(3, False)), late_text(item(1250, True))) == (
+        "2 HK", "3 hari", "1.250 HK")
+    minutes = item(45, True, unit="minutes", due_at=datetime(2026, 12, 7, 10, 30))
+    assert late_text(minutes) == "45 menit" and minutes.as_dict()["unit"] == "minutes"
+    assert due_text(minutes) == "Senin, 7 Desember 2026 pukul 10.30"
+    assert due_text(item(2, True)) == "Senin, 7 Desember 2026"
+    assert item(2, False).as_dict()["unit"] == "calendar_days"

@@ -71,6 +71,10 @@ def test_request_register_layout_and_masked_row(office, tmp_path):
         "001/PPID/KPU-KAB.KPG/III/2026")]
     received = sheet["B7"]
     assert received.is_date and received.number_format == "DD/MM/YYYY"
+    assert received.border.left.style == "thin" and sheet["A5"].fill.start_color.rgb.endswith("D9E1F2")
+    # Empty cells are not written; the grid over every data cell is one conditional border.
+    (grid,) = list(sheet.conditional_formatting)
+    assert str(grid.sqref) == "A7:W7" and grid.rules[0].dxf.border.left.style == "thin"
     assert not sheet["D7"].alignment.wrap_text and sheet["I7"].alignment.wrap_text
     assert sheet.column_dimensions["I"].width > sheet.column_dimensions["A"].width
 
@@ -329,4 +333,50 @@ def test_export_package_is_the_only_openpyxl_importer():
     root = Path(__file__).resolve().parent.parent / "kpudesk"
     imports = re.compile(r"^\s*(import|from) openpyxl", re.MULTILINE)
     importers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if imports.search(p.read_text()))
-    assert importers == ["export/workbook.py"]
+    assert importers == ["export/reader.py", "export/workbook.py"]
+
+
+# --- streaming -----------------------------------------------------------------------------------
+
+def test_rows_stream_from_a_generator_with_progress_and_formulas_kept_as_text(tmp_path):
+    from kpudesk.export import Column, Register, write_register
+
+    columns = (Column("No", kind="int"), Column("Teks"), Column("Ya", kind="tick"))
+    seen: list[int] = []
+
+    def rows():  # never a list: the writer must take them one at a time
+        for n in range(1, 12_001):
+            yield [n, "=HYPERLINK(\"http://x\")" if n == 2 else f"baris {n}", n % 2 == 0]
+
+    register = Register("Uji", ("JUDUL",), columns, rows(), 12_000)
+    write_register(register, tmp_path / "r.xlsx", seen.append)
+    assert seen == [5_000, 10_000, 12_000]
+    sheet = load_workbook(tmp_path / "r.xlsx").active
+    first = register.first_data_row
+    assert sheet.max_row == first + 11_999
+    assert [c.value for c in sheet[first]] == [1, "baris 1", None]
+    formula = sheet.cell(row=first + 1, column=2)
+    assert formula.value == '=HYPERLINK("http://x")' and formula.data_type == "s"  # text, never a formula
+    assert sheet.cell(row=first + 1, column=3).value == "✓"
+    assert [c.value for c in sheet[first + 11_999]] == [12_000, "baris 12000", "✓"]
+
+
+def test_a_row_of_the_wrong_width_fails_and_leaves_no_file(tmp_path):
+    from kpudesk.export import Column, Register, write_register
+
+    register = Register("Uji", ("JUDUL",), (Column("A"), Column("B")), iter([["a", "b"], ["a"]]))
+    with pytest.raises(ValueError, match="row 2 has 1 values for 2 columns"):
+        write_register(register, tmp_path / "r.xlsx")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_bar_on_a_terminal_only(office, tmp_path, monkeypatch):
+    register(office, "2026-03-16 09:00")
+    register(office, "2026-03-17 09:00")
+    target = tmp_path / "r.xlsx"
+    quiet = office("export-register", "--year", "2026", "-o", str(target))
+    assert (quiet.exit_code, quiet.stderr) == (0, "")
+    monkeypatch.setattr("kpudesk.cli.progress.stderr_is_terminal", lambda: True)
+    res = office("export-register", "--year", "2026", "-o", str(target))
+    assert res.exit_code == 0 and res.stdout == f"{target}\n"  # stdout stays the path alone
+    assert "Menulis register" in res.stderr and "2/2" in res.stderr

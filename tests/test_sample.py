@@ -215,3 +215,13 @@ def test_sample_path_points_at_the_bundled_file(run):
     path = Path(res.stdout.strip())
     assert path.name == "kupang.txt" and path.is_file()
     assert "kpudesk init --office \"KPU Kabupaten Kupang\"" in path.read_text(encoding="utf-8")
+
+
+def test_progress_bar_on_a_terminal_only(run, tmp_path, monkeypatch):
+    path = _write(tmp_path, MINI)
+    monkeypatch.setattr("kpudesk.cli.progress.stderr_is_terminal", lambda: True)
+    res = run("sample", "load", "--file", path)
+    assert res.exit_code == 0, res.stderr
+    assert "Memuat data contoh" in res.stderr and "2/2" in res.stderr
+    # The replayed commands' own output never lands in the bar or on stdout.
+    assert res.stdout == "" and "001/PPID" not in res.stderr

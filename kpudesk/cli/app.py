@@ -12,8 +12,8 @@ from typer.core import TyperGroup
 
 from kpudesk import __version__
 from kpudesk.cli import (
-    audit, calendar, cases, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register,
-    sample, steps,
+    audit, calendar, cases, db, dispositions, expedition, export, imports, lifecycle, objections, office, overdue,
+    register, sample, steps,
 )
 from kpudesk.cli.common import STATE
 from kpudesk.cli.typer_words import help_in_indonesian, speak_indonesian
@@ -156,6 +156,7 @@ cases.install(app)
 overdue.install(app)
 calendar.install(app)
 export.install(app)
+imports.install(app)
 lifecycle.install(app)
 objections.install(app)
 dispositions.install(app)

@@ -95,6 +95,11 @@ def open_desk(*, write: bool = False, officer: str | None = None, require_office
         store.close()
 
 
+def stdout_is_terminal() -> bool:
+    """Whether a person reads stdout (tables) rather than cron mail or a pipe (plain lines)."""
+    return sys.stdout.isatty()
+
+
 def recording_officer(store: "Store", flag: str | None) -> str:
     """Who records a change: flag > KPUDESK_OFFICER > config file > the office default; asked at a
     terminal when none is set, refused (exit 2) otherwise, so that no event records no one."""

@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import UnmaskOption, choice_option, open_desk
+from kpudesk.cli.common import UnmaskOption, open_desk
+from kpudesk.cli.progress import progress_bar
 from kpudesk.dates import parse_date
 
 
@@ -25,8 +26,8 @@ def export_register(
 
     start = parse_date(date_from, "--from") if date_from else None
     end = parse_date(date_to, "--to") if date_to else None
-    with open_desk() as desk:
-        path = export(desk, kind, year=year, start=start, end=end, output=output, unmask=unmask)
+    with open_desk() as desk, progress_bar("Menulis register") as progress:
+        path = export(desk, kind, year=year, start=start, end=end, output=output, unmask=unmask, progress=progress)
     print(path)
 
 

@@ -1,20 +1,26 @@
 """`kpudesk overdue` (cron, every morning) and `kpudesk due`."""
 
+from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from kpudesk.cli.common import JsonOption, open_desk, print_json, print_table
+from kpudesk.cli.common import JsonOption, open_desk, print_json, stdout_is_terminal
 from kpudesk.dates import parse_date
 from kpudesk.errors import ExitStatus, InvalidInput
+from kpudesk.textfmt import long_date
 
 if TYPE_CHECKING:
+    from kpudesk.cli.due_report import Section
     from kpudesk.services.deadlines import DueItem
 
 AsOfOption = Annotated[str | None, typer.Option("--as-of", help="Tanggal acuan YYYY-MM-DD (default hari ini, waktu kantor).")]
+AllOption = Annotated[bool, typer.Option("--all", help="Di terminal: tampilkan semua baris, tidak dipotong per jabatan.")]
 
 
-def _collect(as_of: str | None, within: int | None) -> tuple[str, list["DueItem"], list["DueItem"]]:
+def _collect(as_of: str | None, within: int | None) -> tuple[date, list["DueItem"], list["DueItem"]]:
+    """The reference day and its (late, upcoming) clocks; raises InvalidInput on a bad --within."""
     from kpudesk.services.deadlines import due_items
 
     if within is not None and not 0 <= within <= 366:
@@ -23,16 +29,23 @@ def _collect(as_of: str | None, within: int | None) -> tuple[str, list["DueItem"
     with open_desk() as desk:
         day = day or desk.today()
         late, upcoming = due_items(desk, day, within)
-    return day.isoformat(), late, upcoming
+    return day, late, upcoming
 
 
-def _render(title: str, items: list["DueItem"], late: bool) -> None:
-    head = "Terlambat" if late else "Sisa"
-    print_table(title, ["Nomor", "Tenggat", "Jatuh tempo", head, "Penanggung jawab", "Perihal"],
-                [(i.number, i.label, (i.due_at.strftime("%Y-%m-%d %H:%M") if i.due_at else i.due.isoformat()),
-                  f"{i.days} {'menit' if i.unit == 'minutes' else 'HK' if i.working_days else 'hari'}",
-                  i.responsible, i.subject) for i in items],
-                styles=("bold red" if late else "yellow",))
+
+
+def _report(report: Callable[[], dict[str, object]], sections: list["Section"], *, as_json: bool,
+            show_all: bool) -> None:
+    """The one place the form is chosen: JSON for scripts (always, even empty), tables on a
+    terminal, plain lines for cron mail and pipes."""
+    from kpudesk.cli.due_report import write_plain, write_tables
+
+    if as_json:
+        print_json(report())
+    elif stdout_is_terminal():
+        write_tables(sections, show_all)
+    else:
+        write_plain(sections)
 
 
 def overdue(
@@ -40,8 +53,12 @@ def overdue(
     within: Annotated[int | None, typer.Option("--within", help="Tambahkan kelompok yang jatuh tempo dalam N hari kerja ke depan.")] = None,
     as_json: JsonOption = False,
     exit_code: Annotated[bool, typer.Option("--exit-code", help="Keluar dengan kode 1 bila ada yang terlambat.")] = False,
+    show_all: AllOption = False,
 ) -> None:
-    """Tenggat yang terlewat (terlama dahulu); tanpa keluaran dan kode 0 bila tidak ada (--json: daftar kosong).
+    """Tenggat yang terlewat, per penanggung jawab (terlama dahulu); tanpa keluaran dan kode 0 bila tidak ada.
+
+    Di terminal: tabel ringkas per jabatan, dipotong "… dan N lainnya" (--all untuk semua).
+    Di cron atau pipa: baris teks biasa, satu tenggat per baris. --json: selalu laporan lengkap.
 
     Untuk cron (setiap pagi kerja, surel hanya bila ada keluaran):
     30 7 * * 1-5  kpudesk overdue --within 2
@@ -49,14 +66,14 @@ def overdue(
     Kode keluar: 0 tidak ada yang terlambat (atau tanpa --exit-code); 1 ada yang terlambat
     dengan --exit-code; 2 masukan salah; 4 basis data tidak dapat dibuka.
     """
+    from kpudesk.cli.due_report import Section
+
     day, late, upcoming = _collect(as_of, within)
-    if as_json:  # scripts always get valid JSON, with empty lists when nothing is due
-        print_json({"as_of": day, "overdue": [i.as_dict() for i in late], "upcoming": [i.as_dict() for i in upcoming]})
-    else:
-        if late:
-            _render(f"Terlambat per {day}: {len(late)} tenggat", late, True)
-        if upcoming:
-            _render(f"Jatuh tempo dalam {within} hari kerja: {len(upcoming)} tenggat", upcoming, False)
+    report = lambda: {"as_of": day.isoformat(), "overdue": [i.as_dict() for i in late],  # noqa: E731
+                      "upcoming": [i.as_dict() for i in upcoming]}
+    _report(report, [Section(f"Terlambat per {long_date(day)}", True, late),
+                     Section(f"Jatuh tempo dalam {within} hari kerja", False, upcoming)],
+            as_json=as_json, show_all=show_all)
     if exit_code and late:
         raise typer.Exit(int(ExitStatus.REFUSED))
 
@@ -65,13 +82,15 @@ def due(
     within: Annotated[int, typer.Option("--within", help="Jatuh tempo dalam N hari kerja ke depan (default 3).")] = 3,
     as_of: AsOfOption = None,
     as_json: JsonOption = False,
+    show_all: AllOption = False,
 ) -> None:
-    """Tenggat yang jatuh tempo dalam N hari kerja ke depan (tanpa keluaran bila tidak ada)."""
+    """Tenggat yang jatuh tempo dalam N hari kerja ke depan, per penanggung jawab (tanpa keluaran bila tidak ada)."""
+    from kpudesk.cli.due_report import Section
+
     day, _, upcoming = _collect(as_of, within)
-    if as_json:
-        print_json({"as_of": day, "upcoming": [i.as_dict() for i in upcoming]})
-    elif upcoming:
-        _render(f"Jatuh tempo dalam {within} hari kerja sejak {day}: {len(upcoming)} tenggat", upcoming, False)
+    report = lambda: {"as_of": day.isoformat(), "upcoming": [i.as_dict() for i in upcoming]}  # noqa: E731
+    _report(report, [Section(f"Jatuh tempo dalam {within} hari kerja sejak {long_date(day)}", False, upcoming)],
+            as_json=as_json, show_all=show_all)
 
 
 def install(app: typer.Typer) -> None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from kpudesk.cli.common import db_location, open_desk, say
+from kpudesk.cli.progress import progress_bar
 from kpudesk.errors import Refused
 from kpudesk.location import redact
 
@@ -39,10 +40,13 @@ def _replay(commands: list["CommandLine"], db: str) -> None:
     from kpudesk.cli.app import app  # imported here: app.py imports this module
 
     root = get_command(app)
-    for command in commands:
-        code, message = _replay_one(root, db, command.args)
-        if code != 0:
-            raise Refused(f"baris {command.lineno}: {message}")
+    with progress_bar("Memuat data contoh") as progress:
+        progress.start(len(commands))
+        for done, command in enumerate(commands, start=1):
+            code, message = _replay_one(root, db, command.args)
+            if code != 0:
+                raise Refused(f"baris {command.lineno}: {message}")
+            progress.update(done)
 
 
 @sample_app.command("load")

@@ -1,5 +1,6 @@
 """What a register looks like, as data: its titles, its columns and its rows of plain values."""
 
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -37,20 +38,23 @@ class Column:
         return NUMBER_FORMATS.get(self.kind)
 
 
+# Told how many rows were written so far (every few thousand rows, and once at the end).
+RowsWritten = Callable[[int], None]
+
+
 @dataclass(frozen=True)
 class Register:
-    """A whole register: sheet name, title lines above the header, columns and rows."""
+    """A whole register: sheet name, title lines above the header, columns and rows.
+
+    `rows` may be a generator streaming from the store: the writer consumes it once, row by row,
+    and never holds all rows; `count` (when known) is how many it will yield, for progress bars.
+    """
 
     sheet: str
     titles: tuple[str, ...]
     columns: tuple[Column, ...]
-    rows: list[list[Value]] = field(default_factory=list)
-
-    def __post_init__(self) -> None:
-        width = len(self.columns)
-        for number, row in enumerate(self.rows, start=1):
-            if len(row) != width:
-                raise ValueError(f"row {number} has {len(row)} values for {width} columns")
+    rows: Iterable[Sequence[Value]] = field(default_factory=list)
+    count: int | None = None
 
     @property
     def header_row(self) -> int:

@@ -1,5 +1,6 @@
 """Deadlines: opening and closing the clocks of a case, `overdue`, and recomputation after calendar changes."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -81,7 +82,10 @@ def case_deadlines(desk: Desk, case_id: int) -> list[Deadline]:
     return list(desk.session.exec(select(Deadline).where(Deadline.case_id == case_id).order_by(Deadline.id)))
 
 
-@dataclass(frozen=True)
+UNITS = {True: "working_days", False: "calendar_days"}
+
+
+@dataclass(slots=True)  # not frozen: thousands are built per `overdue`, and frozen init costs twice as much
 class DueItem:
     """One open clock as `overdue` and `due` report it."""
 
@@ -90,20 +94,20 @@ class DueItem:
     kind: str
     label: str
     due: date
-    days: int  # days late (overdue) or days left (upcoming)
+    days: int  # days late (overdue) or days left (upcoming); minutes when unit is "minutes"
     working_days: bool
     responsible: str
     subject: str
     basis: str
-    due_at: datetime | None = None  # office-local due moment of a clock in office minutes
+    due_at: datetime | None = None  # office-local due moment, for clocks counted in office minutes
+    unit: str = ""  # working_days | calendar_days | minutes; derived when empty
 
-    @property
-    def unit(self) -> str:
-        if self.due_at is not None:
-            return "minutes"
-        return "working_days" if self.working_days else "calendar_days"
+    def __post_init__(self) -> None:
+        if not self.unit:
+            self.unit = "minutes" if self.due_at is not None else UNITS[bool(self.working_days)]
 
     def as_dict(self) -> dict[str, object]:
+        """The item as JSON-ready values (ISO dates)."""
         return {
             "number": self.number, "case_kind": self.case_kind, "deadline": self.kind, "label": self.label,
             "due": self.due.isoformat(), "days": self.days, "unit": self.unit,
@@ -123,34 +127,54 @@ def due_items(desk: Desk, as_of: date, within: int | None = None) -> tuple[list[
     minute it is due; its `days` are then office minutes (late or left)."""
     horizon = desk.calendar.add_working_days(as_of, within) if within is not None else as_of - timedelta(days=1)
     request_id = func.coalesce(Case.parent_id, Case.id)
+    # Plain columns, not ORM objects, run on the connection (no ORM result layer): at 100,000
+    # requests thousands of clocks are late, and building Deadline and Case objects for each
+    # cost more than the query itself. A clock in office minutes is late from the minute it is
+    # due (judged now, or at the close of office on another --as-of day); its `days` are minutes.
     in_window = or_(Deadline.due <= horizon, and_(col(Deadline.due_at).is_not(None), Deadline.due <= as_of))
     query = (
-        select(Deadline, Case, RequestDetail.name, RequestDetail.info)
-        .join(Case, Case.id == Deadline.case_id)
-        .outerjoin(RequestDetail, RequestDetail.case_id == request_id)
+        select(Case.number, Case.kind, Deadline.kind, Deadline.due, Deadline.working_days, Deadline.responsible,
+               Deadline.basis, RequestDetail.name, RequestDetail.info, Case.party, Case.subject, Deadline.step,
+               Deadline.due_at)
+        .join(Case, col(Case.id) == col(Deadline.case_id))
+        .outerjoin(RequestDetail, col(RequestDetail.case_id) == request_id)
         .where(Deadline.status == "open", col(Deadline.kind).in_(kinds.office_clock_kinds()), in_window)
-        .order_by(Deadline.due, Case.number, Deadline.id)
+        .order_by(col(Deadline.due), col(Case.number), col(Deadline.id))
     )
-    late, upcoming = [], []
+    late: list[DueItem] = []
+    upcoming: list[DueItem] = []
+    distance = _days_from(desk.calendar, as_of)
+    labels = {code: spec.label for code, spec in kinds.clock_specs().items()}
     now_local = desk.local_now().replace(second=0, microsecond=0)
-    # Minute clocks are judged at this moment: now, or the close of office on another --as-of day.
     moment = now_local if as_of == now_local.date() else datetime.combine(as_of, desk.profile.closing)
-    for deadline, case, name, info in desk.session.exec(query):
-        due_at = desk.to_local(deadline.due_at) if deadline.due_at else None
+    for (number, case_kind, kind, due, working, responsible, basis, name, info, party, subject, step,
+         stored_due_at) in desk.session.connection().execute(query):
+        label = basis.split(" — ", 1)[0] if step else labels.get(kind, kind)
+        due_at = desk.to_local(stored_due_at) if stored_due_at else None
         if due_at is not None:
             is_late = due_at < moment
             amount = desk.calendar.office_minutes_between(*sorted((due_at, moment)), desk.profile.office_hours)
         else:
-            is_late, amount = deadline.due < as_of, abs(days_late(desk.calendar, deadline, as_of))
+            is_late, amount = due < as_of, abs(distance(due, working))
         if not is_late and within is None:
             continue
-        item = DueItem(
-            case.number, case.kind, deadline.kind, clock_label(desk, deadline), deadline.due, amount,
-            deadline.working_days, deadline.responsible, _subject(name or case.party, info or case.subject),
-            deadline.basis, due_at,
-        )
+        item = DueItem(number, case_kind, kind, label, due, amount, working, responsible,
+                       _subject(name or party, info or subject), basis, due_at)
         (late if is_late else upcoming).append(item)
     return late, upcoming
+
+
+def _days_from(calendar: WorkCalendar, as_of: date) -> Callable[[date, bool], int]:
+    """A memoised `days late on as_of` for a due date: many clocks share a due date."""
+    cache: dict[tuple[date, bool], int] = {}
+
+    def distance(due: date, working: bool) -> int:
+        key = (due, working)
+        if key not in cache:
+            cache[key] = calendar.working_days_between(due, as_of) if working else (as_of - due).days
+        return cache[key]
+
+    return distance
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from sqlmodel import Session, select
 from kpudesk.calendar import WorkCalendar
 from kpudesk.config import OfficeProfile, resolve_officer
 from kpudesk.errors import InvalidInput, StoreError
+from kpudesk.holiday_cache import cached_holidays
 from kpudesk.models import CalendarDay, Setting
 from kpudesk.services.audit import watch_cases
 from kpudesk.textfmt import long_datetime
@@ -104,6 +105,7 @@ def build_calendar(session: Session, profile: OfficeProfile) -> WorkCalendar:
         collective_leave_is_working=profile.collective_leave_is_working,
         closures={d.day: d.reason for d in days if d.kind == "closure"},
         extra_workdays={d.day: d.reason for d in days if d.kind == "workday"},
+        holiday_source=cached_holidays,
     )
 
 

@@ -6,19 +6,25 @@ with their reason, so the registration numbers in the register stay gapless.
 """
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import func
+from sqlalchemy.orm import aliased
 from sqlmodel import col, select
+from sqlmodel.sql.expression import Select
 
 from kpudesk.errors import InvalidInput
 from kpudesk.export import Column, Register, Value
 from kpudesk.models import Case, Expedition, ObjectionDetail, RequestDetail
 from kpudesk.services.desk import Desk
+from kpudesk.services.progress import NO_PROGRESS, Progress
 from kpudesk.textfmt import MONTH_NAMES, mask
 
+STREAM_BATCH = 2_000  # rows fetched from the store at a time while a register is written
 FILE_STEMS = {"request": "register-permohonan", "objection": "register-keberatan", "expedition": "buku-ekspedisi"}
 
 REQUEST_DECISIONS = {
@@ -118,8 +124,9 @@ def resolve_output(output: str | None, kind: str, period: Period) -> Path:
 
 
 def export_register(desk: Desk, kind: str, *, year: int | None, start: date | None, end: date | None,
-                    output: str | None, unmask: bool) -> Path:
-    """Write the register of `kind` for the period to an .xlsx file; returns its absolute path."""
+                    output: str | None, unmask: bool, progress: Progress = NO_PROGRESS) -> Path:
+    """Write the register of `kind` for the period to an .xlsx file, streaming its rows from the
+    store; returns its absolute path."""
     from kpudesk.export import write_register
 
     kind = register_kind(kind)
@@ -129,8 +136,9 @@ def export_register(desk: Desk, kind: str, *, year: int | None, start: date | No
         register = BUILDERS[kind](desk, period, unmask=unmask)
     else:
         register = _step_register(desk, kind, period, unmask=unmask)
+    progress.start(register.count or 0)
     try:
-        write_register(register, path)
+        write_register(register, path, progress.update)
     except OSError as exc:
         raise InvalidInput(f"Tidak dapat menulis {path}: {exc.strerror or exc}; pilih folder lain dengan --output.") from exc
     return path
@@ -153,6 +161,16 @@ def local(desk: Desk, moment: datetime | None) -> datetime | None:
     return desk.to_local(moment) if moment else None
 
 
+def streamed(desk: Desk, query: Select) -> Iterator[Any]:
+    """The query's rows, fetched from the store a batch at a time (never all at once)."""
+    return iter(desk.session.exec(query.execution_options(yield_per=STREAM_BATCH)))
+
+
+def counted(desk: Desk, query: Select) -> int:
+    """How many rows `query` yields (for the progress bar)."""
+    return desk.session.exec(select(func.count()).select_from(query.order_by(None).subquery())).one()
+
+
 def rupiah(amount: int) -> str:
     """'Rp 15.000' (Indonesian thousands separator)."""
     return "Rp " + f"{amount:,}".replace(",", ".")
@@ -162,16 +180,25 @@ def joined(*parts: str) -> str:
     return "; ".join(part for part in parts if part)
 
 
-def closed_label(case: Case) -> str:
-    """'Dibatalkan: …' or 'Dicabut pemohon' for a case that ended without a decision, else ''."""
-    if case.status == "void":
-        return f"Dibatalkan: {case.void_reason}" if case.void_reason else "Dibatalkan"
-    if case.status == "withdrawn":
+def closed_label(row: Any) -> str:
+    """'Dibatalkan: …' or 'Dicabut pemohon' for a case that ended without a decision, else ''.
+
+    Here and below `row` is a result row of a register query: the case's and its form's columns
+    as attributes (selected as columns, so a million rows build no ORM objects)."""
+    if row.status == "void":
+        return f"Dibatalkan: {row.void_reason}" if row.void_reason else "Dibatalkan"
+    if row.status == "withdrawn":
         return "Dicabut pemohon"
     return ""
 
 
 # --- Register Permohonan Informasi Publik -------------------------------------------------------
+
+# The form's columns a register row reads (selected as columns: no ORM object per row).
+REQUEST_FIELDS = tuple(getattr(RequestDetail, name) for name in (
+    "name", "id_number", "address", "phone", "email", "occupation", "info", "purpose", "obtain", "format",
+    "notice_form", "decision", "exemptions", "provide_within", "decision_reason", "holder", "decided_at",
+    "delivered_at", "cost_per_page", "pages", "cost_delivery", "cost_other", "payment"))
 
 REQUEST_COLUMNS = (
     Column("No", kind="int", width=5),
@@ -201,31 +228,32 @@ REQUEST_COLUMNS = (
 
 
 def request_register(desk: Desk, period: Period, *, unmask: bool) -> Register:
-    """Register Permohonan Informasi Publik: one row per request received in the period."""
+    """Register Permohonan Informasi Publik: one row per request received in the period, streamed."""
     first, after = utc_bounds(desk, period)
     query = (
-        select(Case, RequestDetail).join(RequestDetail, col(RequestDetail.case_id) == col(Case.id))
+        select(Case.number, Case.status, Case.received_at, Case.void_reason, *REQUEST_FIELDS)
+        .join(RequestDetail, col(RequestDetail.case_id) == col(Case.id))
         .where(Case.kind == "request", Case.received_at >= first, Case.received_at < after)
         .order_by(col(Case.received_at), col(Case.id))
     )
-    rows = [request_row(desk, number, case, detail, unmask=unmask)
-            for number, (case, detail) in enumerate(desk.session.exec(query).all(), start=1)]
+    rows = (request_row(desk, number, row, unmask=unmask) for number, row in enumerate(streamed(desk, query), start=1))
     name = "REGISTER PERMOHONAN INFORMASI PUBLIK"
-    return Register("Register Permohonan", titles(desk, name, period), REQUEST_COLUMNS, rows)
+    return Register("Register Permohonan", titles(desk, name, period), REQUEST_COLUMNS, rows, counted(desk, query))
 
 
-def request_row(desk: Desk, number: int, case: Case, detail: RequestDetail, *, unmask: bool) -> list[Value]:
-    """The 15 register columns (spread over their sub-columns) of one request, plus its number."""
+def request_row(desk: Desk, number: int, row: Any, *, unmask: bool) -> list[Value]:
+    """The 15 register columns (spread over their sub-columns) of one request, plus its number.
+    `row` has the case's and the form's columns as attributes (a Case joined to its RequestDetail)."""
     return [
-        number, desk.to_local(case.received_at).date(),
-        detail.name, personal(detail.id_number, unmask), detail.address, personal(detail.phone, unmask), detail.email,
-        detail.occupation, detail.info, detail.purpose,
-        *information_status(case, detail),
-        *information_form(detail),
-        detail.obtain == "melihat", detail.obtain == "salinan",
-        request_decision(case, detail), refusal_reason(detail),
-        local(desk, detail.decided_at), local(desk, detail.delivered_at),
-        cost_text(detail), case.number,
+        number, desk.to_local(row.received_at).date(),
+        row.name, personal(row.id_number, unmask), row.address, personal(row.phone, unmask), row.email,
+        row.occupation, row.info, row.purpose,
+        *information_status(row),
+        *information_form(row),
+        row.obtain == "melihat", row.obtain == "salinan",
+        request_decision(row), refusal_reason(row),
+        local(desk, row.decided_at), local(desk, row.delivered_at),
+        cost_text(row), row.number,
     ]
 
 
@@ -234,57 +262,57 @@ def personal(value: str, unmask: bool) -> str:
     return value if unmask else mask(value)
 
 
-def information_status(case: Case, detail: RequestDetail) -> tuple[bool, bool, bool]:
+def information_status(row: Any) -> tuple[bool, bool, bool]:
     """Ticks for (held: yes, held: no, not yet documented); none for a voided entry."""
-    if case.status == "void":
+    if row.status == "void":
         return False, False, False
-    if detail.decision == "not-held":
+    if row.decision == "not-held":
         return False, True, False
-    if detail.decision == "not-documented":
+    if row.decision == "not-documented":
         return False, False, True
     return True, False, False
 
 
-def information_form(detail: RequestDetail) -> tuple[bool, bool]:
+def information_form(row: Any) -> tuple[bool, bool]:
     """Ticks for (softcopy, hardcopy): the form in the notice once decided, else the form asked for."""
-    form = detail.notice_form or detail.format
+    form = row.notice_form or row.format
     return form == "softcopy", form == "hardcopy"
 
 
-def request_decision(case: Case, detail: RequestDetail) -> str:
+def request_decision(row: Any) -> str:
     """'Ditolak (Pasal 17 huruf a, h)', 'Dipenuhi seluruhnya', 'Dibatalkan: …', or '' while pending."""
-    if ended := closed_label(case):
+    if ended := closed_label(row):
         return ended
-    label = REQUEST_DECISIONS.get(detail.decision or "", detail.decision or "")
-    if detail.exemptions and detail.decision in ("refused", "partial"):
-        letters = ", ".join(part.strip() for part in detail.exemptions.split(",") if part.strip())
+    label = REQUEST_DECISIONS.get(row.decision or "", row.decision or "")
+    if row.exemptions and row.decision in ("refused", "partial"):
+        letters = ", ".join(part.strip() for part in row.exemptions.split(",") if part.strip())
         label = f"{label} (Pasal 17 huruf {letters})"
-    if detail.decision == "not-documented" and detail.provide_within:
-        label = f"{label} (disediakan dalam {detail.provide_within} hari kerja)"
+    if row.decision == "not-documented" and row.provide_within:
+        label = f"{label} (disediakan dalam {row.provide_within} hari kerja)"
     return label
 
 
-def refusal_reason(detail: RequestDetail) -> str:
+def refusal_reason(row: Any) -> str:
     """Why the information is not (fully) given: the stated reason and, if not held, who holds it."""
-    if detail.decision in (None, "granted"):
+    if row.decision in (None, "granted"):
         return ""
-    holder = f"Dikuasai oleh {detail.holder}" if detail.decision == "not-held" and detail.holder else ""
-    return joined(detail.decision_reason, holder)
+    holder = f"Dikuasai oleh {row.holder}" if row.decision == "not-held" and row.holder else ""
+    return joined(row.decision_reason, holder)
 
 
-def cost_text(detail: RequestDetail) -> str:
+def cost_text(row: Any) -> str:
     """'Rp 15.000 (penggandaan 10 hlm × Rp 500; pengiriman Rp 10.000); tunai', or 'Tanpa biaya'."""
-    if detail.decision not in ("granted", "partial"):
+    if row.decision not in ("granted", "partial"):
         return ""
-    copying = detail.cost_per_page * detail.pages
+    copying = row.cost_per_page * row.pages
     parts = (
-        f"penggandaan {detail.pages} hlm × {rupiah(detail.cost_per_page)}" if copying else "",
-        f"pengiriman {rupiah(detail.cost_delivery)}" if detail.cost_delivery else "",
-        f"lain-lain {rupiah(detail.cost_other)}" if detail.cost_other else "",
+        f"penggandaan {row.pages} hlm × {rupiah(row.cost_per_page)}" if copying else "",
+        f"pengiriman {rupiah(row.cost_delivery)}" if row.cost_delivery else "",
+        f"lain-lain {rupiah(row.cost_other)}" if row.cost_other else "",
     )
-    total = copying + detail.cost_delivery + detail.cost_other
+    total = copying + row.cost_delivery + row.cost_other
     cost = f"{rupiah(total)} ({joined(*parts)})" if total else "Tanpa biaya"
-    return joined(cost, detail.payment)
+    return joined(cost, row.payment)
 
 
 # --- Register Keberatan -------------------------------------------------------------------------
@@ -307,41 +335,44 @@ OBJECTION_COLUMNS = (
 
 
 def objection_register(desk: Desk, period: Period, *, unmask: bool) -> Register:
-    """Register Keberatan: one row per objection received in the period."""
+    """Register Keberatan: one row per objection received in the period, with the requester and the
+    information taken from the request it contests (joined in the same query), streamed."""
     first, after = utc_bounds(desk, period)
+    request, form = aliased(Case), aliased(RequestDetail)
     query = (
-        select(Case, ObjectionDetail).join(ObjectionDetail, col(ObjectionDetail.case_id) == col(Case.id))
+        select(Case.number, Case.status, Case.received_at, Case.void_reason, ObjectionDetail.grounds,
+               ObjectionDetail.proxy, ObjectionDetail.decision, ObjectionDetail.reasons, ObjectionDetail.superior,
+               ObjectionDetail.answered_at, ObjectionDetail.reaction, request.number.label("request_number"),
+               form.name, form.info, form.purpose)
+        .join(ObjectionDetail, col(ObjectionDetail.case_id) == col(Case.id))
+        .outerjoin(request, request.id == func.coalesce(ObjectionDetail.request_case_id, Case.parent_id))
+        .outerjoin(form, form.case_id == request.id)
         .where(Case.kind == "objection", Case.received_at >= first, Case.received_at < after)
         .order_by(col(Case.received_at), col(Case.id))
     )
-    rows = [objection_row(desk, number, case, detail)
-            for number, (case, detail) in enumerate(desk.session.exec(query).all(), start=1)]
-    return Register("Register Keberatan", titles(desk, "REGISTER KEBERATAN", period), OBJECTION_COLUMNS, rows)
+    rows = (objection_row(desk, number, row) for number, row in enumerate(streamed(desk, query), start=1))
+    return Register("Register Keberatan", titles(desk, "REGISTER KEBERATAN", period), OBJECTION_COLUMNS, rows,
+                    counted(desk, query))
 
 
-def objection_row(desk: Desk, number: int, case: Case, detail: ObjectionDetail) -> list[Value]:
-    """One objection, with the requester and the information taken from the request it contests."""
-    request = desk.session.get(Case, detail.request_case_id or case.parent_id)
-    form = desk.session.get(RequestDetail, request.id) if request else None
-    grounds = {part.strip() for part in detail.grounds.split(",")}
-    answered = bool(detail.decision)
+def objection_row(desk: Desk, number: int, row: Any) -> list[Value]:
+    """One objection: its own columns and its request's number, requester and information."""
+    grounds = {part.strip() for part in row.grounds.split(",")}
     return [
-        number, case.number, desk.to_local(case.received_at).date(),
-        form.name if form else "", detail.proxy,
-        request.number if request else "",
-        form.info if form else "", form.purpose if form else "",
+        number, row.number, desk.to_local(row.received_at).date(),
+        row.name or "", row.proxy, row.request_number or "", row.info or "", row.purpose or "",
         *(letter in grounds for letter in OBJECTION_GROUNDS),
-        closed_label(case) or objection_decision(detail),
-        local(desk, detail.answered_at),
-        detail.superior if answered else "",
-        REACTIONS.get(detail.reaction or "", detail.reaction or ""),
+        closed_label(row) or objection_decision(row),
+        local(desk, row.answered_at),
+        row.superior if row.decision else "",
+        REACTIONS.get(row.reaction or "", row.reaction or ""),
     ]
 
 
-def objection_decision(detail: ObjectionDetail) -> str:
+def objection_decision(row: Any) -> str:
     """The Atasan PPID's decision in words, followed by the written reasons."""
-    label = OBJECTION_DECISIONS.get(detail.decision or "", detail.decision or "")
-    return f"{label}. Alasan: {detail.reasons}" if label and detail.reasons else label
+    label = OBJECTION_DECISIONS.get(row.decision or "", row.decision or "")
+    return f"{label}. Alasan: {row.reasons}" if label and row.reasons else label
 
 
 # --- Buku Ekspedisi -----------------------------------------------------------------------------
@@ -360,19 +391,20 @@ EXPEDITION_COLUMNS = (
 
 
 def expedition_register(desk: Desk, period: Period, *, unmask: bool) -> Register:
-    """Buku Ekspedisi: one row per document sent in the period (no personal identity numbers)."""
+    """Buku Ekspedisi: one row per document sent in the period (no personal identity numbers), streamed."""
     first, after = utc_bounds(desk, period)
     query = (
-        select(Expedition, Case).join(Case, col(Expedition.case_id) == col(Case.id), isouter=True)
+        select(Expedition.number, Expedition.sent_at, Expedition.document, Expedition.addressee, Expedition.courier,
+               Case.number.label("case_number"), Expedition.received_by, Expedition.received_at)
+        .join(Case, col(Expedition.case_id) == col(Case.id), isouter=True)
         .where(Expedition.sent_at >= first, Expedition.sent_at < after)
         .order_by(col(Expedition.sent_at), col(Expedition.id))
     )
-    rows: list[list[Value]] = [
-        [number, entry.number, desk.to_local(entry.sent_at), entry.document, entry.addressee, entry.courier,
-         case.number if case else "", entry.received_by, local(desk, entry.received_at)]
-        for number, (entry, case) in enumerate(desk.session.exec(query).all(), start=1)
-    ]
-    return Register("Buku Ekspedisi", titles(desk, "BUKU EKSPEDISI", period), EXPEDITION_COLUMNS, rows)
+    rows = ([number, row.number, desk.to_local(row.sent_at), row.document, row.addressee, row.courier,
+             row.case_number or "", row.received_by, local(desk, row.received_at)]
+            for number, row in enumerate(streamed(desk, query), start=1))
+    return Register("Buku Ekspedisi", titles(desk, "BUKU EKSPEDISI", period), EXPEDITION_COLUMNS, rows,
+                    counted(desk, query))
 
 
 BUILDERS: dict[str, Callable[..., Register]] = {

@@ -71,4 +71,4 @@ def step_register(desk: Desk, kind: str, first: datetime, after: datetime, title
         rows.append([number, case.number, desk.to_local(case.received_at),
                      *(_cell(spec, f.name, form.get(f.name), unmask) for f in spec.fields),
                      *(at.get(code) for code in codes), taken, _result(case, steps)])
-    return Register(spec.label[:31], titles, _columns(spec, step_heads), rows)
+    return Register(spec.label[:31], titles, _columns(spec, step_heads), rows, count=len(rows))
