@@ -75,7 +75,7 @@ def test_officer_with_escapes_is_refused_from_flag_env_and_config(office, monkey
     (tmp_path / "config.toml").write_text('officer = "Ana\\u001b[2J"\n', encoding="utf-8")
     _one_line_error(office(*request_args()), 2, "Nama petugas (officer di berkas konfigurasi)")
     (tmp_path / "config.toml").unlink()
-    _one_line_error(office("init", "--officer", ESCAPE), 2, "Nama petugas memuat karakter kendali")
+    _one_line_error(office("init", "--officer", ESCAPE), 2, "Nama petugas (--officer) memuat karakter kendali")
     (tmp_path / "config.toml").write_bytes(b'officer = "\xff"\n')
     _one_line_error(office(*request_args()), 2, "Berkas konfigurasi")
     (tmp_path / "config.toml").unlink()
@@ -112,7 +112,7 @@ def test_unknown_number_with_escapes_is_echoed_harmlessly(office):
     (["calendar", "due", "9999-12-30", "5"], "di luar jangkauan"),
     (["export-register", "--from", "2026-01-01", "--to", "9999-12-31"], "--to '9999-12-31' di luar jangkauan"),
     (["expedition", "add", "--document", "d", "--to", "t", "--sent", "0001-01-01"], "--sent '0001-01-01' di luar"),
-    (["list", "--limit", "9223372036854775808"], "--limit harus 1–1000000"),
+    (["list", "--limit", "9223372036854775808"], "--limit harus 0 (semua) sampai 1000000"),
     (["list", "--year", "9223372036854775808"], "--year 9223372036854775808 tidak valid"),
     (["expedition", "list", "--year", "99999999999999999999"], "tidak valid"),
     (["init", "--rule", "publik.notice=²"], "harus bilangan bulat 1–365"),
