@@ -54,11 +54,11 @@ class KpudeskGroup(TyperGroup):
 
 
 def refuse_undecodable(argv: Any) -> None:
-    """Refuse (exit 2) an argument holding bytes that are not UTF-8, before any command sees it.
+    """Refuse (exit 2) an argument holding bytes that are not UTF-8 (or a NUL), before any command sees it.
 
     Python hands such bytes over as lone surrogates; they cannot be stored, printed or compared."""
     for position, arg in enumerate(sys.argv[1:] if argv is None else argv, start=1):
-        if isinstance(arg, str) and any("\ud800" <= ch <= "\udfff" for ch in arg):
+        if isinstance(arg, str) and any("\ud800" <= ch <= "\udfff" or ch == "\x00" for ch in arg):
             from kpudesk.textfmt import terminal_safe
 
             raise InvalidInput(f"Argumen ke-{position} ('{terminal_safe(arg)}') memuat byte yang bukan teks UTF-8; "
