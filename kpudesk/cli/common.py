@@ -18,6 +18,7 @@ import typer
 
 from kpudesk.config import resolve_db_path
 from kpudesk.dates import parse_local_datetime
+from kpudesk.errors import InvalidInput
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -57,7 +58,15 @@ def now() -> datetime:
 
 
 def db_path() -> Path:
-    return Path(resolve_db_path(STATE.db).value)
+    """The configured store; a path with control characters or bytes that are not UTF-8 is bad input
+    (refused before any file is created)."""
+    from kpudesk.textfmt import CONTROL_CHARS, terminal_safe
+
+    resolved = resolve_db_path(STATE.db)
+    if CONTROL_CHARS.search(resolved.value):
+        raise InvalidInput(f"Path basis data '{terminal_safe(resolved.value)}' ({resolved.source}) memuat karakter "
+                           "kendali atau byte yang bukan UTF-8; pilih path lain.")
+    return Path(resolved.value)
 
 
 @contextmanager
