@@ -138,3 +138,16 @@ def test_random_tamper_generator_changes_one_row(tmp_path, office, db_path):
     after = {t: _rows(db_path, f'SELECT * FROM "{t}" ORDER BY id') for t in bench.TABLES}
     changed = [t for t in bench.TABLES if before[t] != after[t]]
     assert changed == [what.split()[1]]
+
+
+def test_calendar_changes_that_move_deadlines_keep_the_trail_whole(office, db_path):
+    _desk_day(office)
+    states_before = _rows(db_path, "SELECT count(*) FROM event WHERE action = 'state'")[0][0]
+    assert office("list", "--json").exit_code == 0 and office("show", NUMBER).exit_code == 0  # reads add nothing
+    assert _rows(db_path, "SELECT count(*) FROM event WHERE action = 'state'")[0][0] == states_before
+    res = office("calendar", "add-closure", "2026-04-06", "Libur daerah", "--json")
+    assert res.exit_code == 0, res.stderr
+    moved = json.loads(res.stdout)
+    assert [m["number"] for m in moved] == ["002/PPID/KPU-KAB.KPG/III/2026"]
+    assert _rows(db_path, "SELECT count(*) FROM event WHERE action = 'state'")[0][0] == states_before + 1
+    assert office("verify").exit_code == 0

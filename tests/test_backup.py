@@ -105,7 +105,8 @@ def test_restore_checks_the_backup_first(office, db_path, tmp_path):
     junk.write_text("ini bukan basis data\n" * 100)
     res = office("restore", str(junk), "--force")
     assert res.exit_code == 4 and res.stderr.count("\n") == 1
-    assert office("restore", str(tmp_path / "tidak-ada.sqlite3")).exit_code == 3
+    assert office("restore", str(tmp_path / "tidak-ada.sqlite3")).exit_code == 2
+    assert office("--db", str(tmp_path / "belum-ada.sqlite3"), "backup").exit_code == 4
 
 
 def test_postgresql_store_is_pointed_to_pg_dump(run):

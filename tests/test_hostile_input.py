@@ -128,6 +128,12 @@ def test_huge_integers_in_any_option_are_bad_input(office):
     assert json.loads(office("show", number, "--json").stdout)["status"] == "registered"
 
 
+def test_database_path_with_bytes_that_are_not_utf8(run, monkeypatch, tmp_path):
+    monkeypatch.setenv("KPUDESK_DB", str(tmp_path / "kpu\udcff.sqlite3"))
+    _one_line_error(run("list"), 2, "Path basis data")
+    assert list(tmp_path.iterdir()) == []  # no stray file
+
+
 def test_output_file_name_of_300_characters(office, tmp_path):
     res = office("export-register", "--year", "2026", "--output", str(tmp_path / ("a" * 300 + ".xlsx")))
     _one_line_error(res, 2, "tidak dapat dipakai")

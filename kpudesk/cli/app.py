@@ -56,28 +56,33 @@ class KpudeskGroup(TyperGroup):
             _fail("Masukan memuat byte yang bukan teks UTF-8; ketik ulang teksnya.", ExitStatus.USAGE)
         except OSError as exc:  # a file name the system refuses (too long, bad characters, …)
             if exc.filename is None:
-                raise
+                _internal(exc)
             _fail(f"Berkas '{exc.filename}' tidak dapat dipakai: {exc.strerror}.", ExitStatus.USAGE)
         except Exception as exc:  # noqa: BLE001 - the single exit point of the program
             if hasattr(exc, "format_message") and hasattr(exc, "exit_code"):
                 _usage_error(exc)
-            if os.environ.get("KPUDESK_DEBUG"):
-                traceback.print_exc()
-            _fail(f"Kesalahan program ({type(exc).__name__}: {exc}); laporkan ke pengembang. "
-                  "Jalankan ulang dengan KPUDESK_DEBUG=1 untuk rinciannya.", ExitStatus.INTERNAL)
+            _internal(exc)
         sys.exit(code if isinstance(code, int) else 0)
 
 
+def _internal(exc: BaseException) -> None:
+    """A bug: one line naming it (the traceback with KPUDESK_DEBUG=1), exit 70."""
+    if os.environ.get("KPUDESK_DEBUG"):
+        traceback.print_exception(exc)
+    _fail(f"Kesalahan program ({type(exc).__name__}: {exc}); laporkan ke pengembang. "
+          "Jalankan ulang dengan KPUDESK_DEBUG=1 untuk rinciannya.", ExitStatus.INTERNAL)
+
+
 def refuse_undecodable(argv: Any) -> None:
-    """Refuse (exit 2) an argument holding bytes that are not UTF-8, before any command sees it.
+    """Refuse (exit 2) an argument holding bytes that are not UTF-8 (or a NUL), before any command sees it.
 
     Python hands such bytes over as lone surrogates; they cannot be stored, printed or compared."""
     for position, arg in enumerate(sys.argv[1:] if argv is None else argv, start=1):
-        if isinstance(arg, str) and any("\ud800" <= ch <= "\udfff" for ch in arg):
+        if isinstance(arg, str) and any("\ud800" <= ch <= "\udfff" or ch == "\x00" for ch in arg):
             from kpudesk.textfmt import terminal_safe
 
-            raise InvalidInput(f"Argumen ke-{position} ('{terminal_safe(arg)}') memuat byte yang bukan teks UTF-8; "
-                               "ketik ulang teksnya.")
+            raise InvalidInput(f"Argumen ke-{position} ('{terminal_safe(arg)}') memuat byte yang bukan teks UTF-8 "
+                               "(atau NUL); ketik ulang teksnya.")
 
 
 def _fail(message: str, status: int) -> None:

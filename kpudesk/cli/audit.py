@@ -1,12 +1,16 @@
 """`kpudesk verify`, `kpudesk backup`, `kpudesk restore`: the audit trail and copies of the store."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kpudesk.cli.common import JsonOption, db_location, now, open_desk, print_json, say
 from kpudesk.errors import ExitStatus, InvalidInput
+
+if TYPE_CHECKING:
+    from kpudesk.services.audit import AuditReport
+    from kpudesk.services.backup import CopyReport
 
 
 def verify(as_json: JsonOption = False) -> None:
@@ -27,7 +31,7 @@ def verify(as_json: JsonOption = False) -> None:
         raise typer.Exit(int(ExitStatus.REFUSED))
 
 
-def verify_text(report) -> str:  # type: ignore[no-untyped-def]
+def verify_text(report: "AuditReport") -> str:
     """One line for the officer: whole, or the first broken link."""
     if report.is_whole:
         return (f"Jejak audit utuh: {report.events} peristiwa, {report.cases} perkara diperiksa; "
@@ -70,7 +74,8 @@ def restore(
     _report_copy(report, as_json, f"Dipulihkan ke {report.path}{aside}")
 
 
-def _report_copy(report, as_json: bool, done: str) -> None:  # type: ignore[no-untyped-def]
+def _report_copy(report: "CopyReport", as_json: bool, done: str) -> None:
+    """The copy's path on stdout (or the JSON report), the check on stderr; exit 1 when the trail is broken."""
     if as_json:
         print_json(report.as_dict())
     else:

@@ -72,8 +72,16 @@ def now() -> datetime:
 
 
 def db_location() -> str:
-    """The configured store: a SQLite file path or a PostgreSQL URL (with its password, if given)."""
-    return resolve_db_path(STATE.db).value
+    """The configured store: a SQLite file path or a PostgreSQL URL (with its password, if given); a
+    value with control characters or bytes that are not UTF-8 is bad input (refused before any file
+    is created)."""
+    from kpudesk.textfmt import CONTROL_CHARS, terminal_safe
+
+    resolved = resolve_db_path(STATE.db)
+    if CONTROL_CHARS.search(resolved.value):
+        raise InvalidInput(f"Path basis data '{terminal_safe(resolved.value)}' ({resolved.source}) memuat karakter "
+                           "kendali atau byte yang bukan UTF-8; pilih path lain.")
+    return resolved.value
 
 
 @contextmanager

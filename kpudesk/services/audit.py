@@ -100,6 +100,7 @@ class _Pending:
 
 
 def _record_states(session: Session) -> None:
+    """Before the commit: a `state` event for each touched case whose state differs from its last one."""
     touched = session.info[_TOUCHED]
     if not touched:
         return

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from kpudesk.errors import InvalidInput, NotFound, Refused, StoreError
+from kpudesk.errors import InvalidInput, Refused, StoreError
 from kpudesk.services.audit import AuditReport
 
 BUSY_TIMEOUT_S = 30
@@ -40,7 +40,7 @@ def default_backup_path(db: Path, now: datetime) -> Path:
 def backup_store(db: Path, target: Path | None, now: datetime) -> CopyReport:
     """Copy the live store `db` to `target` (default: timestamped beside it); returns the check of the copy."""
     if not db.is_file():
-        raise NotFound(f"Basis data {db} tidak ada; tidak ada yang dicadangkan.")
+        raise StoreError(f"Basis data {db} tidak ada; tidak ada yang dicadangkan.")
     target = target or default_backup_path(db, now)
     _check_new_file(target)
     temp = _temp_beside(target)
@@ -58,7 +58,7 @@ def restore_store(backup: Path, db: Path, *, force: bool, now: datetime) -> Copy
     """Replace `db` with `backup` after checking the backup (integrity and audit chain); the replaced
     store is kept as DB.replaced-TIMESTAMP. Returns the check of the restored store."""
     if not backup.is_file():
-        raise NotFound(f"Berkas cadangan {backup} tidak ada.")
+        raise InvalidInput(f"Berkas cadangan {backup} tidak ada (atau bukan berkas).")
     if db.exists() and not force:
         raise Refused(f"Basis data {db} sudah ada; tambahkan --force untuk menggantinya "
                       "(yang lama disimpan di sampingnya sebagai .replaced-WAKTU).")
