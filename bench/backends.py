@@ -75,7 +75,7 @@ def main() -> None:
     everyone = [c["number"] for c in json.loads(kpudesk(args.sqlite, "list", "--json", "--limit", "1000000")[1])]
     sample = random.Random(2026).sample(everyone, min(100, len(everyone)))
     original, server, copy = views(args.sqlite, sample), views(args.pg, sample), views(back, sample)
-    print(f"| measure | SQLite | PostgreSQL |\n|---|---|---|")
+    print("| measure | SQLite | PostgreSQL |\n|---|---|---|")
     print(f"| `overdue --json --as-of {AS_OF}` (median of {args.repeat}) | {on_file:.2f} s | {on_server:.2f} s "
           f"({on_server / on_file:.2f}×) |")
     print(f"| `db copy` SQLite → PostgreSQL ({rows:,} rows) | | {copy_to[0]:.1f} s |")

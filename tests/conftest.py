@@ -39,6 +39,9 @@ class Result:
 
 
 PG_URL = os.environ.get("KPUDESK_TEST_PG", "")
+# Test databases sort text the way an Indonesian server would (ICU id-ID), not byte by byte, so a
+# query whose order depends on the server's collation shows up here.
+PG_DB_OPTIONS = "ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'id-ID' LOCALE 'C.UTF-8'"
 STORE_FIXTURES = {"run", "office", "store_db", "store_location"}
 _PG_NAMES = itertools.count(1)
 
@@ -84,7 +87,7 @@ def _fresh_pg_database(request: pytest.FixtureRequest) -> str:
 
     admin = request.getfixturevalue("pg_admin")
     name = f"kpudesk_test_{os.getpid()}_{next(_PG_NAMES)}"
-    admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY')
+    admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY {PG_DB_OPTIONS}')
     request.addfinalizer(lambda: admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
 
