@@ -131,7 +131,7 @@ def test_a_missing_database_is_one_line_exit_4(run):
 
 
 @pytest.mark.postgresql_only
-def test_config_shows_the_server_url_without_its_password(office, store_location, monkeypatch):
+def test_config_shows_the_server_url_without_its_password(office, store_location, monkeypatch, tmp_path):
     import json
 
     from sqlalchemy import make_url
@@ -144,12 +144,19 @@ def test_config_shows_the_server_url_without_its_password(office, store_location
     rows = {r["key"]: r for r in json.loads(res.stdout)}
     assert rows["db"] == {"key": "db", "value": f"postgresql://{url.username}@{url.host}:{url.port}/{url.database}",
                           "source": "env"}
-    # libpq's own PGPASSWORD gives the password when the URL has none
-    monkeypatch.setenv("PGPASSWORD", url.password)
+    # libpq's own PGPASSWORD, or a password file (~/.pgpass, here PGPASSFILE), gives the password
     monkeypatch.setenv("KPUDESK_DB", url.set(password=None).render_as_string(hide_password=False))
+    monkeypatch.setenv("PGPASSWORD", url.password)
     res = office("config", "--json")
     assert res.exit_code == 0, res.stderr
     assert {r["key"]: r["value"] for r in json.loads(res.stdout)}["office.code"] == "KPU-KAB.KPG"
+    monkeypatch.delenv("PGPASSWORD")
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"{url.host}:{url.port}:{url.database}:{url.username}:{url.password}\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    res = office("list", "--json")
+    assert res.exit_code == 0 and res.stdout.strip() == "[]", res.stderr
 
 
 def _read_only_runner(folder: Path):
