@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -58,6 +59,17 @@ def now() -> datetime:
 def db_location() -> str:
     """The configured store: a SQLite file path or a PostgreSQL URL (with its password, if given)."""
     return resolve_db_path(STATE.db).value
+
+
+def db_path() -> Path:
+    """The configured SQLite file, for commands that work on the file itself; refused for a server URL."""
+    from kpudesk.errors import StoreError
+    from kpudesk.location import is_server_url, redact
+
+    location = db_location()
+    if is_server_url(location):
+        raise StoreError(f"Perintah ini hanya untuk berkas SQLite, bukan server {redact(location)}.")
+    return Path(location)
 
 
 @contextmanager

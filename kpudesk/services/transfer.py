@@ -39,6 +39,19 @@ def tables() -> list[Table]:
     return list(SQLModel.metadata.sorted_tables)
 
 
+def copy_between(source_location: str, target_location: str) -> CopyReport:
+    """Open the configured store and the (empty) target, copy, close both; returns the counts."""
+    source = Store(source_location, create=False)
+    try:
+        target = Store(target_location, create=True, migrate=False)
+        try:
+            return copy_store(source, target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
 def copy_store(source: Store, target: Store) -> CopyReport:
     """Copy every row of `source` into the empty `target`; returns the counts (equal on both sides)."""
     report = CopyReport(source.name, target.name)
