@@ -29,6 +29,7 @@ from kpudesk.location import is_server_url, redact
 SCHEMA_HEAD = "0003"
 BUSY_TIMEOUT_MS = 30_000
 CONNECT_TIMEOUT_S = 10
+WRITER_LOCK = 0x6B707577  # "kpuw": the advisory lock a writing transaction holds on PostgreSQL
 # Tables every kpudesk store has; a database holding other tables but not these is not ours.
 CORE_TABLES = frozenset({"alembic_version", "setting", "case", "event"})
 _REVISION = re.compile(r"^\d{4}$")
@@ -347,11 +348,28 @@ def _server_engine(location: str) -> Engine:
             url = make_url(location).set(drivername="postgresql+psycopg")
         except Exception as exc:  # noqa: BLE001 - any malformed URL is the user's input
             raise StoreError(f"Alamat basis data {redact(location)} tidak valid: {exc}.") from exc
-        _ENGINES[key] = create_engine(
+        engine = create_engine(
             url, isolation_level="READ COMMITTED", pool_pre_ping=False,
             connect_args={"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "kpudesk"},
         )
+        _install_writer_lock(engine)
+        _ENGINES[key] = engine
     return _ENGINES[key]
+
+
+def _install_writer_lock(engine: Engine) -> None:
+    """Writing transactions on the server take one advisory lock first: PostgreSQL's BEGIN IMMEDIATE.
+
+    The services check a rule and then act on it (a request not yet decided, one extension only,
+    a setting not yet there); under READ COMMITTED two desks could both pass the check. Writers
+    therefore take turns, as on SQLite, held only for the few milliseconds of one command; readers
+    never wait. Registration counters are bumped with an atomic upsert besides.
+    """
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]
+        if _immediate.get():
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITER_LOCK})")
 
 
 def alembic_config(engine: Engine):  # type: ignore[no-untyped-def]

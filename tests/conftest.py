@@ -39,6 +39,9 @@ class Result:
 
 
 PG_URL = os.environ.get("KPUDESK_TEST_PG", "")
+# Test databases sort text the way an Indonesian server would (ICU id-ID), not byte by byte, so a
+# query whose order depends on the server's collation shows up here.
+PG_DB_OPTIONS = "ENCODING 'UTF8' LOCALE_PROVIDER icu ICU_LOCALE 'id-ID' LOCALE 'C.UTF-8'"
 STORE_FIXTURES = {"run", "office", "store_db", "store_location"}
 _PG_NAMES = itertools.count(1)
 
@@ -78,13 +81,32 @@ def pg_admin() -> Iterator[Any]:
         yield conn
 
 
+_PG_OPTIONS_OK: list[bool] = []
+
+
+def _create_database(admin: Any, name: str) -> None:
+    """CREATE DATABASE with the id-ID ICU collation, or the server's default where ICU is missing."""
+    import psycopg
+
+    if _PG_OPTIONS_OK != [False]:
+        try:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY {PG_DB_OPTIONS}')
+            _PG_OPTIONS_OK[:] = [True]
+            return
+        except psycopg.Error:
+            if _PG_OPTIONS_OK:
+                raise
+            _PG_OPTIONS_OK[:] = [False]
+    admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+
+
 def _fresh_pg_database(request: pytest.FixtureRequest) -> str:
     """CREATE an empty database for this test (dropped after it); returns its URL."""
     from sqlalchemy import make_url
 
     admin = request.getfixturevalue("pg_admin")
     name = f"kpudesk_test_{os.getpid()}_{next(_PG_NAMES)}"
-    admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 STRATEGY FILE_COPY')
+    _create_database(admin, name)
     request.addfinalizer(lambda: admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
     return make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
 

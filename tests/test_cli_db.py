@@ -103,3 +103,30 @@ def test_another_applications_file_is_not_a_copy_target(office, tmp_path):
 def test_copy_onto_itself_is_refused(office, db_path):
     res = office("db", "copy", "--to", str(db_path))
     assert res.exit_code == 1 and "sama" in res.stderr
+
+
+def test_a_copy_that_fails_half_way_leaves_the_server_database_empty(office, db_path, empty_pg_url):
+    """A value SQLite kept but PostgreSQL refuses (a status longer than its column): nothing is written."""
+    numbers = _fill(office)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute(f"UPDATE \"case\" SET status = '{'x' * 30}' WHERE number = '{numbers[-1]}'")
+    conn.close()
+    res = office("db", "copy", "--to", empty_pg_url)
+    assert res.exit_code == 4, res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and "character varying(20)" in res.stderr
+    probe = StoreProbe(empty_pg_url)
+    assert probe.tables() == set()
+    probe.engine.dispose()
+
+
+def test_a_copy_that_fails_half_way_leaves_no_new_file(office, store_location, store_db, tmp_path):
+    """A row the new file refuses (a foreign key to nothing, kept by a server without the check): no file is left."""
+    _fill(office)
+    if store_location.startswith("postgresql"):
+        store_db.execute("ALTER TABLE event DROP CONSTRAINT event_case_id_fkey")
+    store_db.execute("UPDATE event SET case_id = 999 WHERE id = 1")  # plain SQLite connections do not check keys
+    target = tmp_path / "baru" / "salinan.sqlite3"
+    res = office("db", "copy", "--to", str(target))
+    assert res.exit_code == 4, res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and "FOREIGN KEY" in res.stderr
+    assert not target.exists() and not list(target.parent.glob("salinan*"))

@@ -131,7 +131,7 @@ def test_a_missing_database_is_one_line_exit_4(run):
 
 
 @pytest.mark.postgresql_only
-def test_config_shows_the_server_url_without_its_password(office, store_location, monkeypatch):
+def test_config_shows_the_server_url_without_its_password(office, store_location, monkeypatch, tmp_path):
     import json
 
     from sqlalchemy import make_url
@@ -144,12 +144,19 @@ def test_config_shows_the_server_url_without_its_password(office, store_location
     rows = {r["key"]: r for r in json.loads(res.stdout)}
     assert rows["db"] == {"key": "db", "value": f"postgresql://{url.username}@{url.host}:{url.port}/{url.database}",
                           "source": "env"}
-    # libpq's own PGPASSWORD gives the password when the URL has none
-    monkeypatch.setenv("PGPASSWORD", url.password)
+    # libpq's own PGPASSWORD, or a password file (~/.pgpass, here PGPASSFILE), gives the password
     monkeypatch.setenv("KPUDESK_DB", url.set(password=None).render_as_string(hide_password=False))
+    monkeypatch.setenv("PGPASSWORD", url.password)
     res = office("config", "--json")
     assert res.exit_code == 0, res.stderr
     assert {r["key"]: r["value"] for r in json.loads(res.stdout)}["office.code"] == "KPU-KAB.KPG"
+    monkeypatch.delenv("PGPASSWORD")
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"{url.host}:{url.port}:{url.database}:{url.username}:{url.password}\n")
+    passfile.chmod(0o600)
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    res = office("list", "--json")
+    assert res.exit_code == 0 and res.stdout.strip() == "[]", res.stderr
 
 
 def _read_only_runner(folder: Path):
@@ -243,3 +250,49 @@ def test_an_unknown_url_scheme_is_bad_input(run, tmp_path, value):
     res = run("--db", value, "list")
     assert res.exit_code == 2 and "postgresql://" in res.stderr
     assert res.stderr.count("\n") == 1
+
+
+def test_a_store_left_at_the_first_revision_is_upgraded_when_opened(store_location, store_db):
+    """An older kpudesk's store (stamped 0001, with data) is brought to SCHEMA_HEAD on open, on either backend."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from kpudesk.store import SCHEMA_HEAD, Store, alembic_config
+
+    url = store_location if "://" in store_location else f"sqlite:///{store_location}"
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    command.upgrade(alembic_config(engine), "0001")
+    engine.dispose()
+    store_db.execute("INSERT INTO setting (key, value, updated_at) VALUES ('office.code', 'LAMA', '2025-01-02 03:04:05+00:00')")
+    Store(store_location, create=False).close()
+    assert store_db.scalar("SELECT version_num FROM alembic_version") == SCHEMA_HEAD
+    assert store_db.scalar("SELECT value FROM setting WHERE key = 'office.code'") == "LAMA"
+
+
+def test_two_desks_setting_up_one_empty_store_at_once_both_succeed(store_location, store_db):
+    """The schema is created once: the second desk waits for the first (advisory lock / BEGIN IMMEDIATE)."""
+    import subprocess
+    import sys
+
+    from kpudesk.store import SCHEMA_HEAD
+
+    args = [sys.executable, "-m", "kpudesk", "--db", store_location, *OFFICE_ARGS]
+    procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    results = [(p.wait(timeout=300), p.stderr.read()) for p in procs]
+    assert [code for code, _ in results] == [0, 0, 0], results
+    assert store_db.scalar("SELECT version_num FROM alembic_version") == SCHEMA_HEAD
+    assert store_db.count("alembic_version") == 1
+
+
+def test_two_desks_extending_one_request_at_once_give_one_extension(office, store_location, store_db):
+    """A rule checked then acted on (one extension only) holds with several desks on either backend."""
+    import subprocess
+    import sys
+
+    assert office(*request_args(received="2026-03-16 09:00")).exit_code == 0
+    args = [sys.executable, "-m", "kpudesk", "--db", store_location, "extend", "001/PPID/KPU-KAB.KPG/III/2026",
+            "--reason", "Dokumen di arsip kabupaten", "--at", "2026-03-20 10:00"]
+    procs = [subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    codes = sorted(p.wait(timeout=300) for p in procs)
+    assert codes == [0, 1, 1, 1], [p.stderr.read() for p in procs]
+    assert store_db.scalar("SELECT count(*) FROM event WHERE action = 'extended'") == 1

@@ -9,7 +9,6 @@ at 16:00 (the default hours). Expected dates are counted by hand; see test_calen
 import json
 from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 from sqlmodel import select

@@ -84,6 +84,17 @@ def db_location() -> str:
     return resolved.value
 
 
+def db_path() -> Path:
+    """The configured SQLite file, for commands that work on the file itself; refused for a server URL."""
+    from kpudesk.errors import StoreError
+    from kpudesk.location import is_server_url, redact
+
+    location = db_location()
+    if is_server_url(location):
+        raise StoreError(f"Perintah ini hanya untuk berkas SQLite, bukan server {redact(location)}.")
+    return Path(location)
+
+
 @contextmanager
 def open_desk(*, write: bool = False, officer: str | None = None, require_office: bool = True,
               create: bool = False) -> Iterator["Desk"]:

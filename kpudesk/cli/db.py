@@ -22,16 +22,9 @@ def copy(
     Contoh: kpudesk --db kpudesk.sqlite3 db copy --to postgresql://ppid@db.kpu.local:5432/kpudesk
     """
     from kpudesk.config import normalize_location
-    from kpudesk.services.transfer import copy_store
-    from kpudesk.store import Store
+    from kpudesk.services.transfer import copy_between
 
-    source = Store(db_location(), create=False)
-    target = Store(normalize_location(to), create=True, migrate=False)
-    try:
-        report = copy_store(source, target)
-    finally:
-        source.close()
-        target.close()
+    report = copy_between(db_location(), normalize_location(to))
     if as_json:
         print_json(report.as_dict())
         return

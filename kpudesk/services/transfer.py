@@ -39,6 +39,19 @@ def tables() -> list[Table]:
     return list(SQLModel.metadata.sorted_tables)
 
 
+def copy_between(source_location: str, target_location: str) -> CopyReport:
+    """Open the configured store and the (empty) target, copy, close both; returns the counts."""
+    source = Store(source_location, create=False)
+    try:
+        target = Store(target_location, create=True, migrate=False)
+        try:
+            return copy_store(source, target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+
+
 def copy_store(source: Store, target: Store) -> CopyReport:
     """Copy every row of `source` into the empty `target`; returns the counts (equal on both sides)."""
     report = CopyReport(source.name, target.name)
@@ -52,7 +65,7 @@ def copy_store(source: Store, target: Store) -> CopyReport:
             for table in tables():
                 report.rows[table.name] = _copy_table(table, src, dst)
             _reset_sequences(dst)
-            _compare_counts(report.rows, dst)
+            _compare_counts(report.rows, src, dst)
     except BaseException:
         target.discard_created_file()
         raise
@@ -100,10 +113,11 @@ def _reset_sequences(dst: Connection) -> None:
                              f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM \"{table.name}\""))
 
 
-def _compare_counts(expected: dict[str, int], dst: Connection) -> None:
-    """Count the rows written per table; any difference aborts the copy (nothing is committed)."""
+def _compare_counts(copied: dict[str, int], src: Connection, dst: Connection) -> None:
+    """Count every table on both sides (the source in its snapshot); any difference aborts the copy."""
     for table in tables():
-        found = dst.execute(select(func.count()).select_from(table)).scalar_one()
-        if found != expected[table.name]:
-            raise StoreError(f"Jumlah baris tabel {table.name} berbeda ({expected[table.name]} dibaca, {found} "
-                             "tertulis); salinan dibatalkan, tujuan tidak diubah.")
+        counted = select(func.count()).select_from(table)
+        found = (src.execute(counted).scalar_one(), copied[table.name], dst.execute(counted).scalar_one())
+        if len(set(found)) != 1:
+            raise StoreError(f"Jumlah baris tabel {table.name} berbeda (sumber {found[0]}, disalin {found[1]}, "
+                             f"tujuan {found[2]}); salinan dibatalkan, tujuan tidak diubah.")
