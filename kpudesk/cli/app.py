@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from kpudesk import __version__
 from kpudesk.cli import (
-    calendar, cases, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample, steps,
+    calendar, cases, consultations, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample, steps,
 )
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, KpudeskError
@@ -122,6 +122,7 @@ dispositions.install(app)
 expedition.install(app)
 sample.install(app)
 steps.install(app)
+consultations.install(app)
 db.install(app)
 
 
