@@ -75,4 +75,4 @@ def test_consultation_two_problems_one_escalated_through_to_the_receipt(helpdesk
         "report": ("2026-03-25T08:05", 0), "handover": ("2026-03-25T08:13", 7)}
     assert [(p["no"], p["escalated"], p["answer"], p["provincial_answer"]) for p in shown["problems"]] == [
         (1, False, "Ukuran KTA paling besar 2 MB", ""), (2, True, "", "Akun dibuka oleh admin provinsi")]
-    assert shown["form"]["party"] == "Partai Kebangkitan Bangsa" and shown["form"]["phone"] == "0813*****122"
+    assert shown["form"]["party"] == "Partai Kebangkitan Bangsa" and shown["form"]["phone"] == "0813****1122"
