@@ -120,6 +120,7 @@ register_kind(KindSpec(
     sections=("kpudesk.services.consultations:story_section", *_STEP_SECTIONS, *_COMMON_SECTIONS),
     sop="consultation", sop_file=SOP_DIR / "helpdesk.toml",
     step_policy="kpudesk.services.consultations:step_policy",
+    register_builder="kpudesk.services.consultations:consultation_register",
     register_help="Catat perwakilan partai di daftar hadir helpdesk SIPOL; cetak nomor dan langkah berikutnya.",
     register_title="LAPORAN HELPDESK FASILITASI DAN KONSULTASI SIPOL",
 ))

@@ -7,12 +7,14 @@ problems step is done when the first problems are noted, the answers step when e
 answered or escalated, the escalation step (15 minutes) when the last provincial answer is in.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlmodel import col, select
 
 from kpudesk.errors import InvalidInput, NotFound, Refused
+from kpudesk.export import Column, Register, Value
 from kpudesk.models import Case, CaseStep, ConsultationProblem
 from kpudesk.services.cases import find_case, is_finished
 from kpudesk.services.desk import Desk, action_moment
@@ -20,6 +22,7 @@ from kpudesk.services.events import record_event
 from kpudesk.services.steps import record_step
 from kpudesk.services.validation import MAX_LONG, clean_text
 from kpudesk.sop import StepPolicy
+from kpudesk.textfmt import mask
 
 MAX_PROBLEMS = 50
 
@@ -203,3 +206,64 @@ def problems_by_case(desk: Desk, case_ids: list[int]) -> dict[int, list[Consulta
         for row in desk.session.exec(query.order_by(col(ConsultationProblem.no))):
             out[row.case_id].append(row)
     return out
+
+
+# --- the helpdesk report register and the day's attendance list ------------------------------
+
+REPORT_COLUMNS = (
+    Column("No", kind="int", width=5), Column("Nomor", width=24), Column("Tanggal dan jam", kind="datetime", width=17),
+    Column("Nama", width=22, wrap=True), Column("Telepon", width=15), Column("Partai politik", width=24, wrap=True),
+    Column("Permasalahan", width=40, wrap=True), Column("Jawaban/solusi", width=48, wrap=True),
+    Column("Eskalasi ke KPU Provinsi", kind="tick", width=11),
+    Column("Diterima oleh", group="Tanda terima laporan", width=20, wrap=True),
+    Column("Tanggal", group="Tanda terima laporan", kind="datetime", width=17),
+    Column("Status", width=16, wrap=True),
+)
+ATTENDANCE_COLUMNS = (
+    Column("No", kind="int", width=5), Column("Jam", kind="datetime", width=17), Column("Nama", width=26, wrap=True),
+    Column("Partai politik", width=28, wrap=True), Column("Telepon", width=15), Column("Keperluan", width=30, wrap=True),
+    Column("Tanda tangan", width=22),
+)
+
+
+def _answer_text(problem: ConsultationProblem) -> str:
+    if problem.escalated_at is None:
+        return f"{problem.no}. {problem.answer}" if problem.answer else f"{problem.no}. (belum dijawab)"
+    province = problem.provincial_answer or "(menunggu jawaban)"
+    return f"{problem.no}. [Helpdesk KPU Provinsi] {province}"
+
+
+def _receipt(desk: Desk, case_id: int) -> tuple[str, datetime | None]:
+    from kpudesk.models import Expedition
+
+    query = (select(Expedition).join(CaseStep, col(CaseStep.expedition_id) == col(Expedition.id))
+             .where(CaseStep.case_id == case_id, CaseStep.step == "handover"))
+    entry = desk.session.exec(query).first()
+    if entry is None:
+        return "", None
+    return entry.received_by, desk.to_local(entry.received_at) if entry.received_at else None
+
+
+def consultation_register(desk: Desk, kind: str, first: datetime, after: datetime, titles: tuple[str, ...], *,
+                          unmask: bool, attendance: bool = False) -> Register:
+    """The helpdesk report register (or, with `attendance`, the day's attendance list to sign)."""
+    from kpudesk.labels import STATUS_LABELS, label
+
+    cases = list(desk.session.exec(select(Case).where(Case.kind == kind, Case.received_at >= first, Case.received_at < after)
+                                   .order_by(col(Case.received_at), col(Case.id))))
+    forms = [(case, json.loads(case.form or "{}")) for case in cases]
+    phone = (lambda form: str(form.get("phone") or "")) if unmask else (lambda form: mask(str(form.get("phone") or "")))
+    if attendance:
+        rows: list[list[Value]] = [[n, desk.to_local(c.received_at), f.get("name"), f.get("party"), phone(f), f.get("topic") or "", ""]
+                                   for n, (c, f) in enumerate(forms, start=1)]
+        return Register("Daftar hadir", ("DAFTAR HADIR HELPDESK SIPOL", *titles[1:]), ATTENDANCE_COLUMNS, rows)
+    problems = problems_by_case(desk, [c.id for c in cases])  # type: ignore[misc]
+    rows = []
+    for n, (case, form) in enumerate(forms, start=1):
+        items = problems[case.id]  # type: ignore[index]
+        received_by, received_at = _receipt(desk, case.id)  # type: ignore[arg-type]
+        status = f"Dibatalkan: {case.void_reason or ''}".strip() if case.status == "void" else label(STATUS_LABELS, case.status)
+        rows.append([n, case.number, desk.to_local(case.received_at), form.get("name"), phone(form), form.get("party"),
+                     "\n".join(f"{p.no}. {p.text}" for p in items), "\n".join(_answer_text(p) for p in items),
+                     any(p.escalated_at for p in items), received_by, received_at, status])
+    return Register("Laporan helpdesk", titles, REPORT_COLUMNS, rows)
