@@ -1,6 +1,7 @@
 """The openpyxl side: lay a `Register` out on a sheet and save it without leaving half a file."""
 
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -23,7 +24,8 @@ def build_workbook(register: Register) -> Workbook:
     """A one-sheet workbook: title lines, the two-row grouped header, then one row per entry."""
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = register.sheet[:31]  # Excel's limit on sheet names
+    # Excel's limit on sheet names, and the characters it refuses in them ('Rapat koordinasi/kerja')
+    sheet.title = re.sub(r"[\[\]:*?/\\]", "-", register.sheet)[:31]
     write_titles(sheet, register)
     write_header(sheet, register)
     styles = column_styles(workbook, register.columns)
