@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from kpudesk import __version__
 from kpudesk.cli import (
-    calendar, cases, consultations, db, dispositions, expedition, export, lifecycle, meetings, objections, office, overdue, register, sample, steps,
+    calendar, cases, compliance, consultations, db, dispositions, expedition, export, lifecycle, meetings, objections, office, overdue, register, sample, steps,
 )
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, KpudeskError
@@ -124,6 +124,7 @@ sample.install(app)
 steps.install(app)
 consultations.install(app)
 meetings.install(app)
+compliance.install(app)  # after any module that makes the `report` group
 db.install(app)
 
 
