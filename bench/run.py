@@ -26,6 +26,9 @@ REQUEST = ["register", "request", "--name", "Maria Bria", "--address", "Jl. Timo
            "--phone", "081234567890", "--id-number", "5301014501900001", "--occupation", "Mahasiswa",
            "--info", "Salinan SK penetapan DPT Pemilu 2024", "--purpose", "Penelitian skripsi",
            "--received", "2026-11-20 10:00"]
+COMPLAINT = ["register", "complaint", "--name", "Yakobus Lalan", "--phone", "081234567891", "--channel", "langsung",
+             "--subject", "Petugas PPS meminta uang", "--description", "Petugas PPS meminta uang transport saat coklit.",
+             "--received", "2026-11-20 10:00"]
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Case:
     label: str
     database: str
     argv: list[str]
+    runs: list[list[str]] | None = None  # one argv per run (warm-up first), for commands that cannot repeat
 
 
 @dataclass
@@ -76,10 +80,11 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, int]:
 
 
 def measure(case: Case, env: dict[str, str], repeat: int) -> Measure:
-    run_once(case.argv, env)  # warm-up: byte-code and page cache
+    argvs = case.runs or [case.argv] * (repeat + 1)
+    run_once(argvs[0], env)  # warm-up: byte-code and page cache
     walls, rss = [], []
-    for _ in range(repeat):
-        wall, peak = run_once(case.argv, env)
+    for i in range(repeat):
+        wall, peak = run_once(argvs[i + 1], env)
         walls.append(wall)
         rss.append(peak)
     return Measure(case, walls, rss)
@@ -116,7 +121,18 @@ def has_command(name: str, env: dict[str, str]) -> bool:
     return subprocess.run([*kpudesk_command(), name, "--help"], env=env, capture_output=True).returncode == 0
 
 
-def cases(workdir: Path, n: int, env: dict[str, str]) -> list[Case]:
+def fresh_complaints(db: list[str], count: int, env: dict[str, str]) -> list[str]:
+    """Register `count` complaints (untimed) and return their numbers, each ready for its next step."""
+    import json
+
+    numbers = []
+    for _ in range(count):
+        out = subprocess.run([*db, *COMPLAINT, "--json"], env=env, check=True, capture_output=True, text=True)
+        numbers.append(json.loads(out.stdout)["number"])
+    return numbers
+
+
+def cases(workdir: Path, n: int, env: dict[str, str], repeat: int = 5) -> list[Case]:
     sample, large = ensure_sample(workdir, env), ensure_large(workdir, n, env)
     scratch = scratch_copy(sample, workdir / "scratch.sqlite3")
     kp, big = kpudesk_command(), f"{n // 1000}k"
@@ -131,6 +147,11 @@ def cases(workdir: Path, n: int, env: dict[str, str]) -> list[Case]:
         Case("kpudesk show 001/PPID/KPU-KAB.KPG/I/2026", big, [*db(large), "show", "001/PPID/KPU-KAB.KPG/I/2026"]),
         Case("kpudesk register request …", "sample (copy)", [*db(scratch), *REQUEST]),
     ]
+    if has_command("step", env):
+        numbers = fresh_complaints(db(scratch), repeat + 1, env)
+        out.append(Case("kpudesk register complaint …", "sample (copy)", [*db(scratch), *COMPLAINT]))
+        out.append(Case("kpudesk step NUMBER dispose", "sample (copy)", [],
+                        runs=[[*db(scratch), "step", number, "dispose", "--at", "2026-11-20 10:30"] for number in numbers]))
     if has_command("export-register", env):
         target = workdir / "register-2026.xlsx"
         out.append(Case("kpudesk export-register --year 2026", big,
@@ -157,7 +178,7 @@ def main() -> None:
     args.workdir.mkdir(parents=True, exist_ok=True)
     env = child_env(args.workdir)
     load_before = os.getloadavg()
-    measures = [measure(case, env, args.repeat) for case in cases(args.workdir, args.n, env)]
+    measures = [measure(case, env, args.repeat) for case in cases(args.workdir, args.n, env, args.repeat)]
     load_after = os.getloadavg()
     print(f"kpudesk benchmark — Python {platform.python_version()}, {platform.system()} {platform.machine()}, "
           f"{os.cpu_count()} CPU, load average {load_before[0]:.1f} → {load_after[0]:.1f}, "

@@ -168,3 +168,15 @@ def test_complaint_register_lists_steps_and_days_taken(office, tmp_path):
     assert str(row[header.index("2. Disposisi ke pimpinan")]) == "2026-03-17 11:00:00"
     assert row[header.index("Hari kerja")] == 1  # 17 → 25 March 2026 is one working day
     assert row[-1].startswith("Sedang diproses")
+
+
+def test_a_closure_moves_the_day_n_clocks_of_a_running_complaint(office):
+    office(*COMPLAINT, "--received", "2026-03-17 10:00")
+    _step(office, NUMBER, "dispose", "2026-03-17 11:00")
+    _step(office, NUMBER, "leadership_notes", "2026-03-17 13:00")
+    assert _clocks(office, NUMBER)["analysis"]["due"] == "2026-03-25"  # day 2
+    res = office("calendar", "add-closure", "2026-03-25", "Banjir: kantor tutup", "--json")
+    assert res.exit_code == 0, res.stderr
+    assert [(m["number"], m["old_due"], m["new_due"]) for m in json.loads(res.stdout)] == [
+        (NUMBER, "2026-03-25", "2026-03-26")]
+    assert _clocks(office, NUMBER)["analysis"]["due"] == "2026-03-26"

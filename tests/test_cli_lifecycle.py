@@ -57,7 +57,7 @@ def _exemption_case(request_number: str, result: str | None) -> str:
     from kpudesk.cli.common import open_desk
     from kpudesk.models import ExemptionDetail
     from kpudesk.services.cases import find_case
-    from kpudesk.services.requests import new_case
+    from kpudesk.services.cases import new_case
 
     with open_desk(write=True) as desk:
         request = find_case(desk, request_number)
