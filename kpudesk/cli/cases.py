@@ -46,6 +46,7 @@ SECTION_TITLES = {
     "delivery": "Penyerahan informasi", "objection": "Keberatan", "exemption": "Uji konsekuensi",
     "objections": "Keberatan atas permohonan ini", "exemptions": "Uji konsekuensi atas permohonan ini",
     "dispositions": "Disposisi", "expedition": "Buku ekspedisi", "parent": "Perkara induk", "related": "Perkara terkait",
+    "problems": "Permasalahan dan jawaban", "participants": "Peserta rapat",
 }
 
 
@@ -67,7 +68,7 @@ def _render_story(story: dict[str, Any]) -> None:
     for d in story["deadlines"]:
         standing = (f"terlambat {d['late_days']} hari" if d["late_days"] else
                     f"sisa {d['days_left']} hari" if d.get("days_left") is not None else "")
-        rows.append((d["label"], d["due"], f"{d['amount']} {'HK' if d['unit'] == 'working_days' else 'hari'}",
+        rows.append((d["label"], d["due"], f"{d['amount']} {({'working_days': 'HK', 'minutes': 'menit'}).get(d['unit'], 'hari')}",
                      label(DEADLINE_STATUS_LABELS, d["status"]), standing, d["responsible"], d["basis"]))
     print_table("Tenggat", ["Tenggat", "Jatuh tempo", "Lama", "Status", "Keadaan", "Penanggung jawab", "Dasar"], rows)
     events = [(e["at"].replace("T", " "), e["recorded_at"].replace("T", " "), e["officer"], label(EVENT_LABELS, e["action"]), _detail_text(e["detail"]))
