@@ -132,3 +132,13 @@ def test_a_closed_meeting_takes_no_more_invitations(office):
     office("void", NUMBER, "--reason", "Rapat dibatalkan")
     res = office("meeting", "invite", NUMBER, "--to", "Ketua")
     assert res.exit_code == 1 and "sudah selesai" in res.stderr
+
+
+def test_a_meeting_ending_on_a_saturday_reports_by_tuesday(office):
+    # Sat 7 Nov 2026 is not a working day: the count starts Mon 9 Nov, 1 working day → Tue 10 Nov
+    res = _ok(office("register", "meeting", "--title", "Raker akhir pekan", "--type", "raker",
+                     "--start", "2026-11-06 09:00", "--end", "2026-11-07 12:00", "--received", "2026-11-02 09:00", "--json"))
+    assert [(c["step"], c["due"]) for c in res["next"] if c["step"] == "report"] == [("report", "2026-11-10")]
+    office("calendar", "add-closure", "2026-11-10", "Libur daerah")
+    shown = _ok(office("show", res["number"], "--json"))
+    assert [d["due"] for d in shown["deadlines"] if d["step"] == "report" and d["status"] == "open"] == ["2026-11-11"]

@@ -30,8 +30,10 @@ def meeting_end(case: Case) -> datetime:
 
 
 def step_policy(desk: Desk, case: Case, done: list[str]) -> StepPolicy:
-    """The report's clock runs from the day the meeting ends, from registration on."""
-    return StepPolicy(starts={"report": datetime.combine(meeting_end(case).date(), time.min)})
+    """The report's clock runs from the day the meeting ends (the next working day when it ends on
+    a day off), from registration on."""
+    ended = desk.calendar.day_zero(meeting_end(case).date())
+    return StepPolicy(starts={"report": datetime.combine(ended, time.min)})
 
 
 def _meeting(desk: Desk, number: str) -> Case:
