@@ -53,6 +53,8 @@ def _write(sheet: Any, path: Path) -> None:
 
 
 def _print(report: dict[str, Any]) -> None:
+    from kpudesk.services.compliance import unrecorded_text
+
     def pct(row: dict[str, Any]) -> str:
         return f"{row['within']}/{row['with_standard']}" + (f" ({row['within_pct']:g}%)" if row["within_pct"] is not None else "")
 
@@ -72,7 +74,7 @@ def _print(report: dict[str, Any]) -> None:
         print_table(f"Tenggat undang-undang ({report['period']['label']})", ["Tenggat", *headers[3:]], [
             (c["label"], c["done"], pct(c), "" if c["median"] is None else f"{c['median']:g} HK",
              "" if c["p90"] is None else f"{c['p90']} HK", f"{c['running']} ({c['running_late']})", worst(c),
-             ", ".join(c["missing"])) for c in report["legal"]])
+             unrecorded_text(c)) for c in report["legal"]])
 
 
 def install(app: typer.Typer) -> None:

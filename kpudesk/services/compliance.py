@@ -68,6 +68,7 @@ class Tally:
     running_late: int = 0
     running_so_far: list[int] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)
+    lapsed: list[str] = field(default_factory=list)  # legal clocks that ran out with no act at all
 
     def add_done(self, number: str, taken: int | None, late: int | None) -> None:
         self.done += 1
@@ -93,6 +94,7 @@ class Tally:
             "worst": [{"number": number, "late": late} for late, number in worst],
             "running": self.running, "running_late": self.running_late,
             "running_max": max(self.running_so_far) if self.running_so_far else None, "missing": self.missing,
+            "lapsed": self.lapsed,
         }
 
 
@@ -184,15 +186,16 @@ def _tally_case(desk: Desk, flow: Flow, case: Case, rows: list[CaseStep], clocks
 
 
 def _legal_section(desk: Desk, clock_kind: str, period: Period, today: date) -> dict[str, object]:
+    """One legal clock over the period's cases of its kind, in one query (clock, number, act)."""
     owner, model, attr = LEGAL_CLOCKS[clock_kind]
-    cases = {c.id: c for c in _cases(desk, owner, period)}
-    ids = list(cases)
-    clocks = _by_case(desk, Deadline, ids, Deadline.kind == clock_kind)  # type: ignore[arg-type]
-    details = {cid: rows[0] for cid, rows in _by_case(desk, model, ids).items()}
+    first, after = utc_bounds(desk, period)
+    query = (select(Deadline, Case.number, getattr(model, attr)).join(Case, col(Case.id) == col(Deadline.case_id))
+             .join(model, col(model.case_id) == col(Case.id), isouter=True)  # type: ignore[attr-defined]
+             .where(Case.kind == owner, Case.status != "void", Case.received_at >= first, Case.received_at < after,
+                    Deadline.kind == clock_kind).order_by(col(Case.received_at), col(Deadline.id)))
     tally = Tally()
-    for cid, rows in clocks.items():
-        for clock in rows:
-            _tally_legal(desk, tally, cases[cid], clock, details.get(cid), attr, today)
+    for clock, number, moment in desk.session.exec(query):
+        _tally_legal(desk, tally, number, clock, moment, today)
     spec = kinds.clock_specs()[clock_kind]
     return {"clock": clock_kind, "label": spec.label, "unit": "days", **tally.as_dict()}
 
@@ -201,18 +204,17 @@ def _days(desk: Desk, clock: Deadline, start: date, end: date) -> int:
     return desk.calendar.working_days_between(start, end) if clock.working_days else (end - start).days
 
 
-def _tally_legal(desk: Desk, tally: Tally, case: Case, clock: Deadline, detail: object, attr: str, today: date) -> None:
+def _tally_legal(desk: Desk, tally: Tally, number: str, clock: Deadline, moment: datetime | None, today: date) -> None:
     if clock.status == "open":
         tally.add_running(max(0, _days(desk, clock, clock.start, today)), today > clock.due)
-        return
-    if clock.status not in ("met", "lapsed"):
-        return  # cancelled (withdrawn, voided) or replaced by an extension: not the office's act
-    moment = getattr(detail, attr, None) if clock.status == "met" else None
-    if moment is None:
-        tally.missing.append(case.number)
-        return
-    done = desk.to_local(moment).date()
-    tally.add_done(case.number, _days(desk, clock, clock.start, done), max(0, _days(desk, clock, clock.due, done)))
+    elif clock.status == "lapsed":  # the office never acted; the citizen went on to the next stage
+        tally.lapsed.append(number)
+    elif clock.status == "met" and moment is None:
+        tally.missing.append(number)
+    elif clock.status == "met" and moment is not None:
+        done = desk.to_local(moment).date()
+        tally.add_done(number, _days(desk, clock, clock.start, done), max(0, _days(desk, clock, clock.due, done)))
+    # cancelled (withdrawn, voided) or replaced by an extension: not the office's act to measure
 
 
 def compliance_report(desk: Desk, period: Period, kind: str | None = None) -> dict[str, object]:
@@ -257,7 +259,15 @@ def _cells(head: str, no: int | None, label: str, standard: str, unit: str, row:
     middle = row["median"]
     return [head, no, label, standard, UNIT_WORDS.get(unit, unit), row["done"], row["with_standard"], row["within"],  # type: ignore[list-item]
             f"{pct:g}%" if pct is not None else None, f"{middle:g}" if middle is not None else None, row["p90"],  # type: ignore[list-item]
-            worst, row["running"], row["running_late"], ", ".join(row["missing"])]  # type: ignore[arg-type, list-item]
+            worst, row["running"], row["running_late"], unrecorded_text(row)]  # type: ignore[list-item]
+
+
+def unrecorded_text(row: dict[str, object]) -> str:
+    """The cases with the step not recorded, and the legal clocks that ran out with no act."""
+    parts = [", ".join(row["missing"])] if row["missing"] else []  # type: ignore[arg-type]
+    if row.get("lapsed"):
+        parts.append("lewat tanpa tindakan: " + ", ".join(row["lapsed"]))  # type: ignore[arg-type]
+    return "; ".join(parts)
 
 
 def compliance_sheet(desk: Desk, report: dict[str, object]) -> Register:
