@@ -134,3 +134,15 @@ def test_compliance_bad_input(office, args, words, tmp_path, monkeypatch):
     assert res.exit_code == 2, res.stderr
     assert words in res.stderr and res.stderr.count("\n") == 1 and res.stdout == ""
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_a_legal_clock_that_ran_out_with_no_act_is_lapsed_not_unrecorded(office):
+    # A request received Mon 16 Mar 2026 never answered; the objection of Wed 8 Apr is due Mon 25 May
+    # and was never answered either; the requester went to the Komisi Informasi on Tue 26 May.
+    request = _ok(office(*request_args(), "--received", "2026-03-16 09:00", "--json"))["number"]
+    objection = _ok(office("register", "objection", "--request", request, "--ground", "c", "--case-position",
+                           "Permohonan tidak dijawab", "--received", "2026-04-08 10:00", "--json"))["number"]
+    _ok(office("objection", "reaction", objection, "dispute", "--at", "2026-05-26 09:00", "--json"))
+    report = _ok(office("report", "compliance", "--kind", "keberatan", "--year", "2026", "--json"))
+    answer = report["legal"][0]
+    assert (answer["clock"], answer["done"], answer["lapsed"], answer["missing"]) == ("objection_answer", 0, [objection], [])
