@@ -152,6 +152,12 @@ def cases(workdir: Path, n: int, env: dict[str, str], repeat: int = 5) -> list[C
         out.append(Case("kpudesk register complaint …", "sample (copy)", [*db(scratch), *COMPLAINT]))
         out.append(Case("kpudesk step NUMBER dispose", "sample (copy)", [],
                         runs=[[*db(scratch), "step", number, "dispose", "--at", "2026-11-20 10:30"] for number in numbers]))
+    if has_command("report", env):
+        out.append(Case(f"kpudesk overdue --as-of {AS_OF} --json", big, [*db(large), "overdue", "--as-of", AS_OF, "--json"]))
+        out.append(Case("kpudesk report compliance --year 2026 --json", big,
+                        [*db(large), "report", "compliance", "--year", "2026", "--json"]))
+        out.append(Case("kpudesk report compliance --from 2024-01-01 --to 2026-12-31", big,
+                        [*db(large), "report", "compliance", "--from", "2024-01-01", "--to", "2026-12-31", "--json"]))
     if has_command("export-register", env):
         target = workdir / "register-2026.xlsx"
         out.append(Case("kpudesk export-register --year 2026", big,

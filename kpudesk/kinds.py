@@ -64,6 +64,12 @@ class KindSpec:
     register_help: str = ""
     register_title: str = ""  # the title of its register ('BUKU AGENDA SURAT MASUK')
     numbered: bool = True
+    # "module:function" (desk, case, done) -> sop.StepPolicy: a kind's own say over its steps
+    # (optional steps a case needs, steps refused for now, clocks that start elsewhere).
+    step_policy: str | None = None
+    # "module:function" (desk, kind, first, after, titles, *, unmask, attendance) -> Register: the
+    # kind's own register instead of the generic step register (attendance: the day's list).
+    register_builder: str | None = None
 
     def field(self, name: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.name == name), None)

@@ -105,3 +105,40 @@ register_kind(KindSpec(
     register_help="Daftarkan pengaduan masyarakat (Dumas); cetak nomor dan tenggat hari ke-1 s.d. ke-5.",
     register_title="REGISTER PENGADUAN MASYARAKAT",
 ))
+
+register_kind(KindSpec(
+    code="consultation", label="Konsultasi helpdesk", aliases=("konsultasi", "helpdesk"),
+    template="{seq:03d}/HD/{office}/{month_roman}/{year}",
+    party_field="name", subject_field="party", search_fields=("name", "party", "topic"),
+    fields=(
+        FieldSpec("name", "Nama perwakilan", required=True),
+        FieldSpec("phone", "Telepon", type="phone", required=True, personal=True),
+        FieldSpec("party", "Partai politik", type="party", required=True,
+                  help="Nama atau singkatan partai dari daftar kantor (kpudesk party list)."),
+        FieldSpec("topic", "Keperluan", type="long"),
+    ),
+    sections=("kpudesk.services.consultations:story_section", *_STEP_SECTIONS, *_COMMON_SECTIONS),
+    sop="consultation", sop_file=SOP_DIR / "helpdesk.toml",
+    step_policy="kpudesk.services.consultations:step_policy",
+    register_builder="kpudesk.services.consultations:consultation_register",
+    register_help="Catat perwakilan partai di daftar hadir helpdesk SIPOL; cetak nomor dan langkah berikutnya.",
+    register_title="LAPORAN HELPDESK FASILITASI DAN KONSULTASI SIPOL",
+))
+
+register_kind(KindSpec(
+    code="meeting", label="Rapat koordinasi/kerja", aliases=("rapat", "rakor", "raker"),
+    template="{seq:03d}/RAPAT/{office}/{month_roman}/{year}",
+    party_field="type", subject_field="title", search_fields=("title", "venue"),
+    fields=(
+        FieldSpec("title", "Nama kegiatan", required=True),
+        FieldSpec("type", "Jenis rapat", type="choice", choices=("rakor", "raker"), required=True),
+        FieldSpec("start", "Mulai", type="datetime", required=True, help="'YYYY-MM-DD HH:MM' waktu kantor."),
+        FieldSpec("end", "Selesai", type="datetime", help="'YYYY-MM-DD HH:MM'; default sama dengan mulai."),
+        FieldSpec("venue", "Tempat"),
+    ),
+    sections=("kpudesk.services.meetings:story_section", *_STEP_SECTIONS, *_COMMON_SECTIONS),
+    sop="meeting", sop_file=SOP_DIR / "meeting.toml",
+    step_policy="kpudesk.services.meetings:step_policy",
+    register_help="Daftarkan rapat koordinasi/kerja (nota dinas dari pleno); laporan kegiatan 1 hari kerja setelah rapat.",
+    register_title="REGISTER RAPAT KOORDINASI DAN RAPAT KERJA",
+))

@@ -271,3 +271,46 @@ class AuditHead(SQLModel, table=True):
     event_id: int = 0
     hash: str = Field(default="", max_length=64)
     events: int = 0
+
+
+class Party(SQLModel, table=True):
+    """A political party the office's helpdesk serves (the list consultations name)."""
+
+    id: Optional[int] = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=120)
+    short: str = Field(default="", max_length=30)  # the abbreviation used at the desk ('PKB')
+    key: str = Field(unique=True, max_length=120)  # name folded for loose matching
+    created_at: datetime
+    officer: str = ""
+
+
+class ConsultationProblem(SQLModel, table=True):
+    """One problem a party brought to the helpdesk, its answer, and its escalation if any."""
+
+    __tablename__ = "consultation_problem"
+    __table_args__ = (UniqueConstraint("case_id", "no", name="uq_consultation_problem_no"),)
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    no: int
+    text: str
+    noted_at: datetime
+    answer: str = ""
+    answered_at: Optional[datetime] = None
+    answered_by: str = ""
+    escalated_at: Optional[datetime] = None
+    provincial_answer: str = ""
+    provincial_at: Optional[datetime] = None
+
+
+class MeetingParticipant(SQLModel, table=True):
+    """Someone invited to (or present at) a meeting: the invitation's expedition entry, attendance."""
+
+    __tablename__ = "meeting_participant"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    name: str
+    institution: str = ""
+    expedition_id: Optional[int] = Field(default=None, foreign_key="expedition.id")
+    invited_at: Optional[datetime] = None
+    attended_at: Optional[datetime] = None
+    officer: str = ""

@@ -41,6 +41,12 @@ DEFAULT_ROLES: dict[str, str] = {
     "dumas_unit": "Unit Dumas",
     "plenary": "Pleno KPU",
     "requester": "Pemohon",
+    "helpdesk": "Petugas Helpdesk",
+    "provincial_helpdesk": "Helpdesk KPU Provinsi",
+    "participants": "Peserta",
+    "committee": "Panitia",
+    "head_bureau": "Kabag dan Sekretaris",
+    "all": "Seluruh pihak",
 }
 
 _UU_KIP = "UU 14/2008"

@@ -10,7 +10,8 @@ and `expedition` (the step hands a document over: it writes the expedition book)
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from kpudesk.errors import InvalidInput
 
@@ -60,6 +61,19 @@ def _positive(value: int, text: str) -> int:
     if value < 1 or value > MAX_MINUTES:
         raise ValueError(f"mutu baku '{text}' di luar batas (1 sampai {MAX_MINUTES})")
     return value
+
+
+@dataclass(frozen=True)
+class StepPolicy:
+    """A kind's own say over one case's steps, beyond the SOP's order.
+
+    `needs`: optional steps this case must do (their clocks run; steps after them wait);
+    `refuse`: step code → the reason it cannot be done now; `starts`: step code → the office-local
+    moment its clock starts from, opened at once and kept until the step is done."""
+
+    needs: frozenset[str] = frozenset()
+    refuse: Mapping[str, str] = field(default_factory=dict)
+    starts: Mapping[str, datetime] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,8 @@ def _write(tmp_path: Path, text: str, name: str = "sop.toml") -> str:
 
 def test_sop_list_and_show_print_the_shipped_tables(office):
     listed = json.loads(office("sop", "list", "--json").stdout)
-    assert [(r["kind"], r["steps"], r["version"]) for r in listed] == [("letter", 9, 0), ("visit", 4, 0), ("complaint", 11, 0)]
+    assert [(r["kind"], r["steps"], r["version"]) for r in listed] == [("letter", 9, 0), ("visit", 4, 0), ("complaint", 11, 0),
+                                                                      ("consultation", 6, 0), ("meeting", 9, 0)]
     shown = json.loads(office("sop", "show", "pengaduan", "--json").stdout)
     assert [(s["no"], s["standard"], s["who"]) for s in shown["steps"]][:4] == [
         (1, "hari ke-1", "Petugas Desk Layanan"), (2, "hari ke-1", "Petugas Desk Layanan"),

@@ -49,7 +49,7 @@ def test_load_reports_commands_and_cases(sample_db):
     commands = parse_commands(sample_file().read_text(encoding="utf-8"))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert f"{len(commands)} perintah, 83 perkara (57 permohonan informasi, 8 keberatan, 5 pengaduan masyarakat, 5 surat masuk, 5 uji konsekuensi, 3 kunjungan tamu)" in result.stderr
+    assert f"{len(commands)} perintah, 88 perkara (57 permohonan informasi, 8 keberatan, 5 pengaduan masyarakat, 5 surat masuk, 5 uji konsekuensi, 3 konsultasi helpdesk, 3 kunjungan tamu, 2 rapat koordinasi/kerja)" in result.stderr
 
 
 def test_cases_in_every_state(sample):
@@ -62,6 +62,8 @@ def test_cases_in_every_state(sample):
         ("letter", "registered"): 1, ("letter", "in_progress"): 1, ("letter", "closed"): 2, ("letter", "void"): 1,
         ("visit", "registered"): 1, ("visit", "closed"): 2,
         ("complaint", "registered"): 1, ("complaint", "in_progress"): 2, ("complaint", "closed"): 2,
+        ("consultation", "closed"): 2, ("consultation", "in_progress"): 1,
+        ("meeting", "closed"): 1, ("meeting", "in_progress"): 1,
     }
 
 
@@ -132,9 +134,11 @@ def test_election_request_extension(sample):
 
 def test_expedition_book_has_open_entry(sample):
     open_entries = json.loads(sample("expedition", "list", "--open", "--json").stdout)
-    # a request's handover, a visitor's data and a 2025 letter's data still wait for their receipt
+    # a request's handover, a visitor's data and a 2025 letter's data still wait for their receipt,
+    # as do a helpdesk report, a rakor's activity report and a raker's invitation
     assert sorted(e["number"] for e in open_entries) == [
-        "019/EKS/KPU-KAB.KPG/XI/2026", "022/EKS/KPU-KAB.KPG/XI/2026", "023/EKS/KPU-KAB.KPG/VI/2025"]
+        "019/EKS/KPU-KAB.KPG/XI/2026", "022/EKS/KPU-KAB.KPG/XI/2026", "023/EKS/KPU-KAB.KPG/VI/2025",
+        "025/EKS/KPU-KAB.KPG/X/2026", "028/EKS/KPU-KAB.KPG/X/2026", "029/EKS/KPU-KAB.KPG/XI/2026"]
 
 
 def test_second_load_is_refused(sample, sample_db):
@@ -142,7 +146,7 @@ def test_second_load_is_refused(sample, sample_db):
     before = _cases(sample)
     res = sample("sample", "load")
     assert res.exit_code == 1
-    assert "sudah berisi 83 perkara" in res.stderr
+    assert "sudah berisi 88 perkara" in res.stderr
     assert "--force" in res.stderr
     assert _cases(sample) == before
 
@@ -225,3 +229,18 @@ def test_progress_bar_on_a_terminal_only(run, tmp_path, monkeypatch):
     assert "Memuat data contoh" in res.stderr and "2/2" in res.stderr
     # The replayed commands' own output never lands in the bar or on stdout.
     assert res.stdout == "" and "001/PPID" not in res.stderr
+def test_helpdesk_and_meetings_in_the_demo(sample):
+    late = {(i["number"], i["label"]): i for i in json.loads(sample("overdue", "--as-of", AS_OF, "--json").stdout)["overdue"]}
+    # the raker ended Wed 18 Nov 2026: its report was due Thu 19 Nov; late on Fri 20 and Mon 23 → 2
+    report = late[("002/RAPAT/KPU-KAB.KPG/XI/2026", "Laporan kegiatan, diarsipkan")]
+    assert (report["due"], report["days"], report["unit"]) == ("2026-11-19", 2, "working_days")
+    # escalated Fri 20 Nov 09:30; the provincial answer was due 15 office minutes later
+    escalation = late[("003/HD/KPU-KAB.KPG/XI/2026", "Eskalasi masalah yang tidak dapat diselesaikan ke Helpdesk KPU Provinsi")]
+    assert escalation["due_at"] == "2026-11-20T09:45"
+    shown = json.loads(sample("show", "001/HD/KPU-KAB.KPG/X/2026", "--json").stdout)
+    assert [p["escalated"] for p in shown["problems"]] == [False, True] and shown["status"] == "closed"
+    compliance = json.loads(sample("report", "compliance", "--year", "2026", "--kind", "consultation", "--json").stdout)
+    handover = compliance["sops"][0]["steps"][5]
+    # 002/HD: report 11:00, handover 14:00 → 120 office minutes (the 12–13 break skipped), 110 late
+    assert (handover["done"], handover["within"], handover["p90"], handover["worst"]) == (
+        2, 1, 120, [{"number": "002/HD/KPU-KAB.KPG/X/2026", "late": 110}])

@@ -12,8 +12,8 @@ from typer.core import TyperGroup
 
 from kpudesk import __version__
 from kpudesk.cli import (
-    audit, calendar, cases, db, dispositions, expedition, export, imports, lifecycle, objections, office, overdue,
-    register, sample, steps,
+    audit, calendar, cases, compliance, consultations, db, dispositions, expedition, export, imports, lifecycle,
+    meetings, objections, office, overdue, register, sample, steps,
 )
 from kpudesk.cli.common import STATE
 from kpudesk.cli.typer_words import help_in_indonesian, speak_indonesian
@@ -168,6 +168,9 @@ dispositions.install(app)
 expedition.install(app)
 sample.install(app)
 steps.install(app)
+consultations.install(app)
+meetings.install(app)
+compliance.install(app)  # after any module that makes the `report` group
 db.install(app)
 audit.install(app)
 

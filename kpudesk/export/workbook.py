@@ -8,6 +8,7 @@ wrapping without building a styled cell object per value.
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -35,7 +36,8 @@ def build_workbook(register: Register, on_rows: RowsWritten | None = None) -> Wo
     """A write-only one-sheet workbook: title lines, the two-row grouped header, then one row per
     entry streamed from `register.rows`; raises ValueError on a row of the wrong width."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(register.sheet[:31])  # Excel's limit on sheet names
+    # Excel's limit on sheet names, and the characters it refuses in them ('Rapat koordinasi/kerja')
+    sheet = workbook.create_sheet(re.sub(r"[\[\]:*?/\\]", "-", register.sheet)[:31])
     take_cells_as_they_are(sheet)
     lay_out(sheet, register)  # widths, heights and panes must be set before the first row
     try:

@@ -26,10 +26,12 @@ from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from kpudesk.chain import GENESIS, STATE_ACTION, case_state, event_hash, state_differences
-from kpudesk.models import AuditHead, Case, CaseStep, Deadline, Event
+from kpudesk.models import AuditHead, Case, CaseStep, ConsultationProblem, Deadline, Event, MeetingParticipant
 
 # Child tables whose rows belong to a case (by a `case_id` column) and are part of its state.
-CHILD_TABLES: dict[str, type] = {"deadlines": Deadline, "steps": CaseStep}
+CHILD_TABLES: dict[str, type] = {
+    "deadlines": Deadline, "steps": CaseStep, "problems": ConsultationProblem, "participants": MeetingParticipant,
+}
 _TOUCHED = "kpudesk_touched_cases"
 _DESK = "kpudesk_audit_actor"
 _HEAD = "kpudesk_audit_head"

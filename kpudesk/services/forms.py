@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from kpudesk import kinds
-from kpudesk.dates import parse_date
+from kpudesk.dates import parse_date, parse_local_datetime
 from kpudesk.errors import InvalidInput
 from kpudesk.kinds import FieldSpec
 from kpudesk.services import validation as check
@@ -33,6 +33,16 @@ def _count(field: FieldSpec, value: str) -> int:
     return int(text)
 
 
+def _moment(text: str, named: str) -> str:
+    """'YYYY-MM-DD HH:MM' (office time) within 2000–2100, as ISO text to the minute."""
+    moment, has_time = parse_local_datetime(text, named)
+    if not has_time:
+        raise InvalidInput(f"{named} '{text}' perlu jam: gunakan 'YYYY-MM-DD HH:MM' (waktu kantor).")
+    if not 2000 <= moment.year <= 2100:
+        raise InvalidInput(f"{named} '{text}' di luar tahun 2000–2100.")
+    return moment.isoformat(timespec="minutes")
+
+
 def check_field(desk: Desk, field: FieldSpec, value: object, values: Mapping[str, object]) -> object:
     """One field checked and normalised by its declared type; InvalidInput naming the option."""
     if field.type == "flag":
@@ -55,6 +65,12 @@ def check_field(desk: Desk, field: FieldSpec, value: object, values: Mapping[str
         return _count(field, text)
     if field.type == "choice":
         return _choice(field, text)
+    if field.type == "datetime":
+        return _moment(text, named)
+    if field.type == "party":
+        from kpudesk.services.parties import resolve_party
+
+        return resolve_party(desk, text, field.option)
     if field.type == "position":
         from kpudesk.services.dispositions import resolve_position
 
@@ -68,6 +84,8 @@ def validated_form(desk: Desk, spec: kinds.KindSpec, values: Mapping[str, object
     if missing:
         raise InvalidInput(f"Kolom wajib belum diisi: {', '.join(f.option for f in missing)}.")
     checked = {f.name: check_field(desk, f, values.get(f.name), values) for f in spec.fields}
+    if checked.get("end") and checked.get("start") and str(checked["end"]) < str(checked["start"]):
+        raise InvalidInput(f"Waktu selesai (--end) {checked['end']} jatuh sebelum waktu mulai (--start) {checked['start']}.")
     if "id_type" in checked and not checked.get("id_number"):
         checked.pop("id_type")
     return checked

@@ -59,6 +59,8 @@ class Period:
     def label(self) -> str:
         if self.year:
             return f"Tahun {self.year}"
+        if self.start == self.end:
+            return f"Tanggal {day_text(self.start)}"
         return f"Periode {day_text(self.start)} s.d. {day_text(self.end)}"
 
 
@@ -97,13 +99,21 @@ def register_kind(text: str) -> str:
     raise InvalidInput(f"Register '{text}' tidak dikenal; pilih salah satu: {', '.join(known)}.")
 
 
-def _step_register(desk: Desk, kind: str, period: Period, *, unmask: bool) -> Register:
+def _step_register(desk: Desk, kind: str, period: Period, *, unmask: bool, attendance: bool = False) -> Register:
+    import importlib
+
     from kpudesk import kinds
     from kpudesk.services.step_registers import step_register
 
     spec = kinds.get_kind(kind)
     first, after = utc_bounds(desk, period)
     name = spec.register_title or f"REGISTER {spec.label.upper()}"
+    if attendance and not spec.register_builder:
+        raise InvalidInput(f"--day (daftar hadir) hanya untuk register yang memilikinya, bukan '{kind}'.")
+    if spec.register_builder:
+        module, _, function = spec.register_builder.partition(":")
+        build = getattr(importlib.import_module(module), function)
+        return build(desk, kind, first, after, titles(desk, name, period), unmask=unmask, attendance=attendance)  # type: ignore[no-any-return]
     return step_register(desk, kind, first, after, titles(desk, name, period), unmask=unmask)
 
 
@@ -123,19 +133,27 @@ def resolve_output(output: str | None, kind: str, period: Period) -> Path:
     return path.resolve()
 
 
+def _day_period(year: int | None, start: date | None, end: date | None, day: date) -> Period:
+    if year is not None or start is not None or end is not None:
+        raise InvalidInput("Gunakan --day saja, tanpa --year atau --from/--to.")
+    return Period(day, day)
+
+
 def export_register(desk: Desk, kind: str, *, year: int | None, start: date | None, end: date | None,
-                    output: str | None, unmask: bool, progress: Progress = NO_PROGRESS) -> Path:
-    """Write the register of `kind` for the period to an .xlsx file, streaming its rows from the
-    store; returns its absolute path."""
+                    output: str | None, unmask: bool, progress: Progress = NO_PROGRESS, day: date | None = None) -> Path:
+    """Write the register of `kind` for the period (or the attendance list of one `day`) to an .xlsx
+    file, streaming its rows from the store; returns its absolute path."""
     from kpudesk.export import write_register
 
     kind = register_kind(kind)
-    period = resolve_period(desk, year, start, end)
-    path = resolve_output(output, kind, period)
+    period = _day_period(year, start, end, day) if day else resolve_period(desk, year, start, end)
+    if day and kind in BUILDERS:
+        raise InvalidInput(f"--day (daftar hadir) hanya untuk register yang memilikinya, bukan '{kind}'.")
+    path = resolve_output(output, f"{kind}-hadir" if day else kind, period)
     if kind in BUILDERS:
         register = BUILDERS[kind](desk, period, unmask=unmask)
     else:
-        register = _step_register(desk, kind, period, unmask=unmask)
+        register = _step_register(desk, kind, period, unmask=unmask, attendance=day is not None)
     progress.start(register.count or 0)
     try:
         write_register(register, path, progress.update)

@@ -15,7 +15,7 @@ from kpudesk.services.desk import Desk
 from kpudesk.services.sops import current_revision
 from kpudesk.textfmt import mask
 
-_FIELD_COLUMNS = {"date": "date", "int": "int", "flag": "tick"}
+_FIELD_COLUMNS = {"date": "date", "datetime": "datetime", "int": "int", "flag": "tick"}
 
 
 def _columns(spec: kinds.KindSpec, steps: list[tuple[str, str]]) -> tuple[Column, ...]:
@@ -34,6 +34,8 @@ def _cell(spec: kinds.KindSpec, name: str, value: object, unmask: bool) -> Value
         return None
     if field.type == "date":
         return datetime.fromisoformat(str(value)).date()
+    if field.type == "datetime":
+        return datetime.fromisoformat(str(value))
     if field.type in ("int", "flag"):
         return value  # type: ignore[return-value]
     text = str(value)

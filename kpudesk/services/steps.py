@@ -8,6 +8,7 @@ the day of receipt). The revision in force decides what is allowed and the stand
 not yet done; a step done keeps the revision, label and standard it was done under.
 """
 
+import importlib
 import json
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -24,7 +25,7 @@ from kpudesk.services.desk import Desk, action_moment
 from kpudesk.services.events import record_event
 from kpudesk.services.sops import Revision, current_revision, step_kind
 from kpudesk.services.validation import clean_text
-from kpudesk.sop import Flow, Step
+from kpudesk.sop import Flow, Step, StepPolicy
 
 STEP_CLOCKS = ("step", "step_day")
 
@@ -72,25 +73,45 @@ def _done_steps(desk: Desk, case_id: int) -> list[CaseStep]:
     return list(desk.session.exec(select(CaseStep).where(CaseStep.case_id == case_id).order_by(col(CaseStep.done_at), col(CaseStep.id))))
 
 
-def _open_step_clocks(desk: Desk, case_id: int) -> list[Deadline]:
+def open_step_clocks(desk: Desk, case_id: int) -> list[Deadline]:
     query = select(Deadline).where(Deadline.case_id == case_id, Deadline.status == "open",
                                    col(Deadline.kind).in_(STEP_CLOCKS))
     return list(desk.session.exec(query.order_by(col(Deadline.id))))
 
 
+def policy_for(desk: Desk, case: Case, done: list[str]) -> StepPolicy:
+    """The kind's own policy over this case's steps (an empty one when the kind declares none)."""
+    spec = kinds.get_kind(case.kind)
+    if not spec.step_policy:
+        return StepPolicy()
+    module, _, name = spec.step_policy.partition(":")
+    return getattr(importlib.import_module(module), name)(desk, case, done)  # type: ignore[no-any-return]
+
+
+def _expected(flow: Flow, done: list[str], policy: StepPolicy) -> tuple[Step, ...]:
+    """The steps whose clocks run: the SOP's expected ones and the optional ones this case needs,
+    less those waiting for a needed step not done yet; plus those whose clocks start elsewhere."""
+    pending = policy.needs - set(done)
+    steps = [s for s in flow.allowed(done) if (not s.optional or s.code in policy.needs) and not pending & set(s.after)]
+    steps += [s for s in flow.steps if s.code in policy.starts and s.code not in done and s not in steps]
+    return tuple(steps)
+
+
 def _refresh_clocks(desk: Desk, case: Case, revision: Revision, done: list[str], moment: datetime) -> None:
     """Cancel the clocks of steps no longer expected; open those of steps newly expected (one per
     group of alternatives: the most lenient, so no branch is reported late before it is chosen)."""
-    expected = revision.flow.expected(done)
+    desk.session.flush()  # the kind's policy reads what this command has written
+    policy = policy_for(desk, case, done)
+    expected = _expected(revision.flow, done, policy)
     codes = {s.code for s in _one_per_alternative(desk, case, expected, moment)}
-    for clock in _open_step_clocks(desk, case.id):
+    for clock in open_step_clocks(desk, case.id):
         if clock.step not in codes:
             close_deadline(desk, clock, moment.date(), status="cancelled")
         else:
             codes.discard(clock.step)
     for step in expected:
         if step.code in codes:
-            _open_clock(desk, case, revision, step, moment)
+            _open_clock(desk, case, revision, step, policy.starts.get(step.code, moment))
 
 
 def _one_per_alternative(desk: Desk, case: Case, steps: tuple[Step, ...], moment: datetime) -> list[Step]:
@@ -137,7 +158,7 @@ def register_step_case(desk: Desk, kind: str, form: dict[str, object], received_
                  received_at=received_local.isoformat(timespec="minutes"), sop_version=revision.version)
     _refresh_clocks(desk, case, revision, [first.code], received_local)
     desk.session.flush()
-    return StepCaseRegistered(case, received_local, row, _open_step_clocks(desk, case.id))
+    return StepCaseRegistered(case, received_local, row, open_step_clocks(desk, case.id))
 
 
 # --- recording a step ------------------------------------------------------------------------
@@ -187,12 +208,15 @@ def record_step(desk: Desk, number: str, step_text: str, *, at: datetime | None 
     done_rows = _done_steps(desk, case.id)
     done = [r.step for r in done_rows]
     _refuse_out_of_order(case, revision.flow, step, done)
+    refusal = policy_for(desk, case, done).refuse.get(step.code)
+    if refusal:
+        raise Refused(f"Langkah {step.no} {step.code} pada {case.number} ditolak: {refusal}")
     last = done_rows[-1] if done_rows else None
     previous = (desk.to_local(last.done_at), f"langkah {last.no} {last.step}") if last else (desk.to_local(case.received_at), "waktu diterima")
     moment = action_moment(desk, at, has_time, previous, "Waktu langkah")
     texts = (clean_text(by, "Pelaksana (--by)") or desk.officer, clean_text(note, "Catatan (--note)", long=True),
              clean_text(document, "Dokumen (--document)", long=True))
-    clock = next((c for c in _open_step_clocks(desk, case.id) if c.step == step.code), None)
+    clock = next((c for c in open_step_clocks(desk, case.id) if c.step == step.code), None)
     due = (Due(clock.due, desk.to_local(clock.due_at) if clock.due_at else None) if clock is not None
            else step_due(desk, case, step, previous[0]))
     row = _record(desk, case, revision, step, moment, due=due, by=texts[0], note=texts[1], document=texts[2])
@@ -212,7 +236,7 @@ def record_step(desk: Desk, number: str, step_text: str, *, at: datetime | None 
                  late_minutes=row.late_minutes, late_days=row.late_days, sop_version=revision.version,
                  expedition=expedition)
     desk.session.flush()
-    return StepRecorded(case, row, step.ends, _open_step_clocks(desk, case.id), expedition)
+    return StepRecorded(case, row, step.ends, open_step_clocks(desk, case.id), expedition)
 
 
 def _record(desk: Desk, case: Case, revision: Revision, step: Step, moment: datetime, *, due: Due | None,
