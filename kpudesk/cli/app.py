@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from kpudesk import __version__
 from kpudesk.cli import (
-    calendar, cases, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register, sample, steps,
+    calendar, cases, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register, reports, sample, steps,
 )
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, KpudeskError
@@ -123,6 +123,7 @@ expedition.install(app)
 sample.install(app)
 steps.install(app)
 db.install(app)
+reports.install(app)
 
 
 def main() -> None:
