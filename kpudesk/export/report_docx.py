@@ -17,6 +17,8 @@ from docx.shared import Cm, Pt
 from kpudesk.export.files import save_via_temp
 from kpudesk.export.report_spec import ReportDocument, Section, Table
 
+TEXT_WIDTH_CM = 16.0  # A4 less two 2.5 cm margins
+
 
 def write_document(report: ReportDocument, path: str | Path, letterhead: str | Path | None = None) -> Path:
     """Build the Word document and save it at `path` atomically; returns the path. Raises OSError."""
@@ -77,19 +79,39 @@ def add_table(document: DocxDocument, table: Table) -> None:
     grid = document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
     grid.style = "Table Grid"
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for index, header in enumerate(table.headers):
-        cell = grid.rows[0].cells[index]
-        cell.text = header
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-    for row_index, row in enumerate(table.rows, start=1):
+    grid.autofit = False
+    widths = column_widths(table)
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width  # LibreOffice reads the grid's widths, Word the cells'
+    for row_index, values in enumerate([table.headers, *table.rows]):
         cells = grid.rows[row_index].cells
-        for index, value in enumerate(row):
-            cells[index].text = "" if value is None else str(value)
+        for index, value in enumerate(values):
+            fill_cell(cells[index], value, widths[index], header=row_index == 0)
     if table.note:
         note = document.add_paragraph().add_run(table.note)
         note.italic, note.font.size = True, Pt(9)
     document.add_paragraph()
+
+
+def column_widths(table: Table) -> list[Cm]:
+    """Widths over the text width (16 cm), by each column's longest word and longest text."""
+    weights = []
+    for index, header in enumerate(table.headers):
+        texts = [header, *("" if row[index] is None else str(row[index]) for row in table.rows)]
+        longest_word = max(len(word) for text in texts for word in (text.split() or [""]))
+        weights.append(max(longest_word, min(40, max(len(text) for text in texts)) / 2, 3))
+    total = sum(weights)
+    return [Cm(TEXT_WIDTH_CM * weight / total) for weight in weights]
+
+
+def fill_cell(cell, value: object, width: Cm, *, header: bool) -> None:  # noqa: ANN001 - a python-docx cell
+    """One cell in 9 pt: bold for the header, numbers right-aligned."""
+    cell.width = width
+    paragraph = cell.paragraphs[0]
+    run = paragraph.add_run("" if value is None else str(value))
+    run.font.size, run.bold = Pt(9), header
+    if isinstance(value, int | float) and not header:
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def add_signature(document: DocxDocument, lines: tuple[str, ...]) -> None:

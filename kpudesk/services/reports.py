@@ -142,18 +142,19 @@ def time_table(figures: ReportFigures) -> Table:
     """Working days from day 0 to the notice and to the handover, per track."""
     rows: list[tuple[Cell, ...]] = []
     for profile, track in TRACK_LABELS.items():
-        rows.append(time_row(f"Pemberitahuan tertulis — {track}", figures.notice_time[profile]))
-        rows.append(time_row(f"Penyerahan informasi — {track}", figures.handover_time[profile]))
-    headers = ("Tahap", "Jumlah diukur", "Median (HK)", "Rata-rata (HK)", "Batas (HK)", "Dalam batas",
-               "Batas + perpanjangan (HK)", "Dalam batas + perpanjangan")
+        for stage, times in (("Pemberitahuan tertulis", figures.notice_time), ("Penyerahan informasi", figures.handover_time)):
+            time = times[profile]
+            rows.append(time_row(f"{stage} — {track} (batas {time.limit}/{time.extended_limit} HK)", time))
+    headers = ("Tahap dan jenis informasi", "Jumlah diukur", "Median (HK)", "Rata-rata (HK)", "Dalam batas",
+               "Dalam batas + perpanjangan")
     note = ("Hari kerja (HK) dihitung dari hari ke-0 (hari diterimanya permohonan) sampai hari pemberitahuan tertulis "
             "atau penyerahan informasi; batas: UU 14/2008 Pasal 22 ayat (7) dan (8), informasi pemilu: Perki 1/2019.")
     return Table("Waktu yang diperlukan untuk memenuhi permohonan", headers, rows, note, sheet="Waktu")
 
 
 def time_row(label: str, time: TimeNeeded) -> tuple[Cell, ...]:
-    return (label, time.count, rounded(time.median), rounded(time.average), time.limit,
-            share_text(time.within_limit, time), time.extended_limit, share_text(time.within_extended, time))
+    return (label, time.count, rounded(time.median), rounded(time.average),
+            share_text(time.within_limit, time), share_text(time.within_extended, time))
 
 
 def outcome_table(figures: ReportFigures) -> Table:
