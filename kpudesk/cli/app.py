@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from kpudesk import __version__
 from kpudesk.cli import (
-    calendar, cases, db, dispositions, expedition, export, lifecycle, objections, office, overdue, register, reports, sample, steps,
+    calendar, cases, db, dip, dispositions, expedition, export, lifecycle, objections, office, overdue, register, reports, sample, steps,
 )
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, KpudeskError
@@ -124,6 +124,7 @@ sample.install(app)
 steps.install(app)
 db.install(app)
 reports.install(app)
+dip.install(app)
 
 
 def main() -> None:

@@ -1,0 +1,113 @@
+"""`kpudesk dip …`: the Daftar Informasi Publik kept at the desk."""
+
+from typing import Annotated, Any
+
+import typer
+
+from kpudesk.cli.common import CsvOption, JsonOption, OfficerOption, open_desk, print_csv, print_json, print_table, say
+
+dip_app = typer.Typer(help="Daftar Informasi Publik (DIP): tambah, ubah, cabut, cari, impor dari Excel.",
+                      no_args_is_help=True)
+
+LIST_COLUMNS = ["number", "category", "summary", "holder", "responsible", "made", "form", "retention", "retired"]
+
+SummaryOption = Annotated[str | None, typer.Option("--summary", help="Ringkasan isi informasi.")]
+HolderOption = Annotated[str | None, typer.Option("--holder", help="Pejabat atau unit yang menguasai informasi.")]
+ResponsibleOption = Annotated[str | None, typer.Option("--responsible", help="Penanggung jawab pembuatan/penerbitan (jabatan).")]
+MadeOption = Annotated[str | None, typer.Option("--made", help="Waktu dan tempat pembuatan, mis. '2025, Oelamasi'.")]
+FormOption = Annotated[str | None, typer.Option("--form", help="softcopy | hardcopy | both (keduanya).")]
+RetentionOption = Annotated[str | None, typer.Option("--retention", help="Jangka waktu penyimpanan, mis. '5 tahun'.")]
+CategoryOption = Annotated[str | None, typer.Option("--category", help="berkala | serta-merta | setiap-saat.")]
+
+
+@dip_app.command("add")
+def add(
+    summary: SummaryOption = None, holder: HolderOption = None, responsible: ResponsibleOption = None,
+    made: MadeOption = None, form: FormOption = None, retention: RetentionOption = None,
+    category: CategoryOption = None, officer: OfficerOption = None, as_json: JsonOption = False,
+) -> None:
+    """Tambah satu informasi ke DIP; cetak nomornya.
+
+    Contoh: kpudesk dip add --summary "SK penetapan DPT Pemilu 2024" --holder "Subbag Teknis dan Hupmas"
+    --responsible "Kasubag Teknis dan Hupmas" --made "2023, Oelamasi" --form both --retention "Permanen"
+    --category setiap-saat
+    """
+    from kpudesk.services.dip import DipForm, add_entry, entry_row
+
+    with open_desk(write=True, officer=officer) as desk:
+        row = entry_row(desk, add_entry(desk, DipForm(summary, holder, responsible, made, form, retention, category)))
+    if as_json:
+        print_json(row)
+        return
+    print(row["number"])
+    say(f"Masuk DIP nomor {row['number']} ({row['category_label']}): {row['summary']}.")
+
+
+@dip_app.command("list")
+def list_(
+    category: CategoryOption = None,
+    search: Annotated[str | None, typer.Option("--search", help="Kata dalam ringkasan (tanpa beda huruf besar/aksen).")] = None,
+    retired: Annotated[bool, typer.Option("--retired", help="Sertakan informasi yang sudah dicabut dari daftar.")] = False,
+    as_json: JsonOption = False,
+    as_csv: CsvOption = False,
+) -> None:
+    """Daftar Informasi Publik menurut nomor, dikelompokkan per kategori di tabel."""
+    from kpudesk.services.dip import list_entries
+
+    with open_desk() as desk:
+        rows = list_entries(desk, category=category, search=search, retired=retired)
+    if as_json:
+        print_json(rows)
+    elif as_csv:
+        print_csv(rows, LIST_COLUMNS)
+    else:
+        print_table(f"Daftar Informasi Publik: {len(rows)} informasi",
+                    ["No", "Kategori", "Ringkasan", "Penguasa", "Penanggung jawab", "Dibuat", "Bentuk", "Simpan"],
+                    [_list_row(row) for row in rows])
+
+
+def _list_row(row: dict[str, Any]) -> tuple[Any, ...]:
+    summary = f"{row['summary']} (dicabut: {row['retire_reason']})" if row["retired"] else row["summary"]
+    return (row["number"], row["category"], summary, row["holder"], row["responsible"], row["made"],
+            row["form_label"], row["retention"])
+
+
+@dip_app.command("edit")
+def edit(
+    number: Annotated[str, typer.Argument(help="Nomor DIP.")],
+    summary: SummaryOption = None, holder: HolderOption = None, responsible: ResponsibleOption = None,
+    made: MadeOption = None, form: FormOption = None, retention: RetentionOption = None,
+    category: CategoryOption = None, officer: OfficerOption = None, as_json: JsonOption = False,
+) -> None:
+    """Ubah kolom yang disebut pada satu informasi DIP (nilai lama tersimpan di riwayat)."""
+    from kpudesk.services.dip import DipForm, edit_entry, entry_row
+
+    with open_desk(write=True, officer=officer) as desk:
+        row = entry_row(desk, edit_entry(desk, number, DipForm(summary, holder, responsible, made, form, retention, category)))
+    if as_json:
+        print_json(row)
+    else:
+        say(f"DIP nomor {row['number']} diubah: {row['summary']}.")
+
+
+@dip_app.command("retire")
+def retire(
+    number: Annotated[str, typer.Argument(help="Nomor DIP.")],
+    reason: Annotated[str | None, typer.Option("--reason", help="Mengapa informasi ini keluar dari daftar (wajib).")] = None,
+    officer: OfficerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Cabut satu informasi dari DIP (tidak dihapus: tetap tersimpan dengan alasannya)."""
+    from kpudesk.services.dip import entry_row, retire_entry
+
+    with open_desk(write=True, officer=officer) as desk:
+        row = entry_row(desk, retire_entry(desk, number, reason))
+    if as_json:
+        print_json(row)
+    else:
+        say(f"DIP nomor {row['number']} dicabut dari daftar: {row['retire_reason']}.")
+
+
+def install(app: typer.Typer) -> None:
+    """Register `kpudesk dip …` on the root app."""
+    app.add_typer(dip_app, name="dip")
