@@ -4,7 +4,8 @@ from typing import Annotated, Any
 
 import typer
 
-from kpudesk.cli.common import CsvOption, JsonOption, OfficerOption, open_desk, print_csv, print_json, print_table, say
+from kpudesk.cli.common import (AtOption, CsvOption, JsonOption, OfficerOption, open_desk, parse_at, print_csv, print_json,
+                                print_table, say)
 
 dip_app = typer.Typer(help="Daftar Informasi Publik (DIP): tambah, ubah, cabut, cari, impor dari Excel.",
                       no_args_is_help=True)
@@ -108,6 +109,33 @@ def retire(
         say(f"DIP nomor {row['number']} dicabut dari daftar: {row['retire_reason']}.")
 
 
+def serve(
+    number: Annotated[str, typer.Argument(help="Nomor pendaftaran permohonan.")],
+    dip_number: Annotated[str, typer.Option("--dip", help="Nomor DIP informasi yang diberikan.")],
+    received_by: Annotated[str | None, typer.Option("--received-by", help="Nama penerima (default: pemohon).")] = None,
+    via: Annotated[str | None, typer.Option("--via", help="ambil | kurir | pos | faks | email (default: pilihan pemohon).")] = None,
+    at: AtOption = None,
+    officer: OfficerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Layani permohonan seketika dari DIP: dipenuhi, diserahkan dan selesai dalam satu langkah (hari ke-0).
+
+    Contoh: kpudesk serve 001/PPID/KPU-KAB.KPG/XI/2026 --dip 12
+    """
+    from kpudesk.services.dip import serve_from_dip
+
+    moment, has_time = parse_at(at)
+    with open_desk(write=True, officer=officer) as desk:
+        served = serve_from_dip(desk, number, dip_number, received_by, via, moment, has_time=has_time)
+    if as_json:
+        print_json(served.as_dict())
+        return
+    print(served.number)
+    say(f"Dilayani dari DIP nomor {served.dip_number} ({served.summary}); diterima oleh {served.received_by}, "
+        f"{served.at.replace('T', ' ')}; ekspedisi {served.expedition}; permohonan selesai.")
+
+
 def install(app: typer.Typer) -> None:
-    """Register `kpudesk dip …` on the root app."""
+    """Register `kpudesk dip …` and `kpudesk serve` on the root app."""
     app.add_typer(dip_app, name="dip")
+    app.command("serve")(serve)

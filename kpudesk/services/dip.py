@@ -7,6 +7,7 @@ An entry's number is the DIP's own "No", given in order and never reused.
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, fields
+from datetime import datetime
 
 from sqlalchemy import func
 from sqlmodel import col, select
@@ -212,3 +213,47 @@ def match_entries(desk: Desk, info: str, limit: int = 3) -> list[DipMatch]:
             matches.append(DipMatch(seq, summary, category, score))
     matches.sort(key=lambda match: (-match.score, match.number))
     return matches[:limit]
+
+
+# --- serving a request at once from the DIP (seed 001, Lampiran I 2.3.d) ------------------------
+
+
+@dataclass(frozen=True)
+class Served:
+    """A request granted and handed over on its day 0 from a DIP entry."""
+
+    number: str
+    dip_number: int
+    summary: str
+    at: str
+    received_by: str
+    expedition: str
+
+    def as_dict(self) -> dict[str, object]:
+        return asdict(self) | {"decision": "granted", "status": "closed"}
+
+
+def serve_from_dip(desk: Desk, number: str, dip_number: str, received_by: str | None, via: str | None,
+                   at: datetime | None = None, *, has_time: bool = True) -> Served:
+    """Grant, hand over and close a request in one step from a current DIP entry, on its day 0."""
+    from kpudesk.models import RequestDetail
+    from kpudesk.services.cases import find_case
+    from kpudesk.services.lifecycle import Handover, NoticeForm, decide_request, deliver_request
+
+    entry = find_entry(desk, dip_number)
+    refuse_if_retired(entry, "dipakai melayani permohonan")
+    case = find_case(desk, number)
+    detail = desk.session.get(RequestDetail, case.id) if case.kind == "request" else None
+    moment = at or desk.local_now()
+    if detail is not None and moment.date() > case.day0:
+        raise Refused(f"Pelayanan seketika dari DIP hanya pada hari ke-0 permohonan {case.number} "
+                      f"({case.day0.isoformat()}); catat dengan kpudesk decide lalu kpudesk deliver.")
+    reason = f"Informasi tersedia dalam Daftar Informasi Publik nomor {entry.seq}"
+    decided = decide_request(desk, number, NoticeForm("granted", reason=reason), at, has_time=has_time)
+    handover = Handover(received_by or decided.detail.name, via, f"Informasi DIP nomor {entry.seq}: {entry.summary}")
+    delivered = deliver_request(desk, number, handover, at, has_time=has_time)
+    decided.detail.dip_entry_id = entry.id
+    desk.session.add(decided.detail)
+    record_event(desk, "served_from_dip", case_id=case.id, dip=entry.seq, at=delivered.at.isoformat(timespec="minutes"))
+    return Served(case.number, entry.seq, entry.summary, delivered.at.isoformat(timespec="minutes"),
+                  delivered.entry.received_by, delivered.entry.number)
