@@ -109,6 +109,34 @@ def retire(
         say(f"DIP nomor {row['number']} dicabut dari daftar: {row['retire_reason']}.")
 
 
+@dip_app.command("import")
+def import_(
+    file: Annotated[str, typer.Argument(help="Berkas DIP yang sudah ada (.xlsx).")],
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Periksa saja, jangan simpan.")] = False,
+    officer: OfficerOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Impor DIP dari Excel: semua baris disimpan, atau tidak satu pun bila ada baris yang salah.
+
+    Setiap baris yang salah disebut dengan nomor barisnya. Contoh: kpudesk dip import dip-2025.xlsx --dry-run
+    """
+    from kpudesk.services.dip_import import import_sheet
+
+    with open_desk(write=not dry_run, officer=officer) as desk:
+        result = import_sheet(desk, file, dry_run=dry_run)
+    if as_json:
+        print_json({"stored": result.stored, "first_number": result.first_number, "by_category": result.by_category(),
+                    "rows": [{"row": number, **values} for number, values in result.rows]})
+        return
+    print_table(None, ["Baris", "Kategori", "Ringkasan", "Penguasa", "Bentuk", "Simpan"],
+                [(number, v["category"], v["summary"], v["holder"], v["form"], v["retention"]) for number, v in result.rows])
+    counts = ", ".join(f"{code} {count}" for code, count in result.by_category().items())
+    if result.stored:
+        say(f"{len(result.rows)} informasi masuk DIP mulai nomor {result.first_number} ({counts}).")
+    else:
+        say(f"Pemeriksaan saja: {len(result.rows)} baris baik ({counts}); tidak ada yang disimpan.")
+
+
 def serve(
     number: Annotated[str, typer.Argument(help="Nomor pendaftaran permohonan.")],
     dip_number: Annotated[str, typer.Option("--dip", help="Nomor DIP informasi yang diberikan.")],
