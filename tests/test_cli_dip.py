@@ -268,3 +268,39 @@ def test_dik_register_lists_consequence_tests_found_exempt(office, tmp_path):
     assert row[0] == 1 and row[1] == "Salinan SK penetapan DPT Pemilu 2024"
     assert row[2] == "huruf h: mengungkap rahasia pribadi" and row[3] == "BA Pleno 12/2026"
     assert row[4].date().isoformat() == "2026-03-18" and row[5:] == [test, number]
+
+
+# --- the yearly renewal, watched by `overdue` --------------------------------------------------
+
+
+def _renewal(run, as_of):
+    data = json.loads(run("overdue", "--as-of", as_of, "--json").stdout)
+    return [(i["number"], i["due"], i["days"]) for i in data["overdue"] if i["deadline"] == "dip_renewal"]
+
+
+def test_overdue_reports_a_dip_not_renewed_by_its_date(office):
+    from datetime import date
+
+    year = date.today().year  # the entry is made today; its year owes a renewal by 31 December
+    assert _renewal(office, f"{year + 1}-01-02") == []  # no DIP yet: nothing owed
+    _added(office)
+    assert _renewal(office, f"{year + 1}-01-02") == [("DIP", f"{year}-12-31", 2)]
+    res = office("dip", "renew", "--on", date.today().isoformat())
+    assert res.exit_code == 0, res.stderr
+    assert f"berikutnya paling lambat {year + 1}-12-31" in res.stderr
+    assert _renewal(office, f"{year + 1}-01-02") == []
+    assert _renewal(office, f"{year + 2}-01-01") == [("DIP", f"{year + 1}-12-31", 1)]
+    assert office("dip", "renew-by", "06-30").exit_code == 0
+    assert _renewal(office, f"{year + 1}-07-03") == [("DIP", f"{year + 1}-06-30", 3)]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["dip", "renew-by", "13-01"], "'13-01' tidak valid"),
+    (["dip", "renew-by", "akhir tahun"], "tidak valid"),
+    (["dip", "renew", "--on", "2999-01-01"], "masa depan"),
+    (["dip", "renew", "--on", "kemarin"], "--on"),
+])
+def test_bad_renewal_input_is_exit_2(office, store_db, args, message):
+    res = office(*args)
+    assert res.exit_code == 2 and message in res.stderr and res.stderr.count("\n") == 1
+    assert store_db.scalar("SELECT count(*) FROM setting WHERE key = 'dip.renewal'") == 0

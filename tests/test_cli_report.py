@@ -245,3 +245,34 @@ def test_letterhead_keeps_the_offices_own_header(office, tmp_path):
 def test_summary_half_must_be_1_or_2(office):
     res = office("report", "summary", "--half", "3", "--year", "2025")
     assert res.exit_code == 2 and "--half 3 tidak valid" in res.stderr
+
+
+# --- the report's due date and the DIP renewal, watched by `overdue` ---------------------------
+
+
+def _office_clocks(run, as_of, *extra):
+    res = run("overdue", "--as-of", as_of, "--json", *extra)
+    assert res.exit_code == 0, res.stderr
+    data = json.loads(res.stdout)
+    return [(i["number"], i["due"], i["days"]) for i in data["overdue"] + data.get("upcoming", [])
+            if i["case_kind"] == "office"]
+
+
+def test_overdue_watches_last_years_report_until_it_is_published(office):
+    office(*request_args(received="2025-02-03 09:00"))
+    assert _office_clocks(office, "2026-03-31") == []  # due today: not late yet
+    assert _office_clocks(office, "2026-03-31", "--within", "0") == [("LAPORAN-2025", "2026-03-31", 0)]
+    assert _office_clocks(office, "2026-04-02") == [("LAPORAN-2025", "2026-03-31", 2)]
+    res = office("report", "publish", "--year", "2025", "--on", "2026-03-30")
+    assert res.exit_code == 0, res.stderr
+    assert _office_clocks(office, "2026-04-02") == []
+
+
+def test_an_office_without_requests_owes_no_report_clock(office):
+    assert _office_clocks(office, "2026-04-02") == []
+
+
+def test_publish_needs_a_finished_year(office, store_db):
+    res = office("report", "publish", "--year", "2026", "--on", "2026-03-30")
+    assert res.exit_code == 2 and "setelah tahunnya berakhir" in res.stderr
+    assert store_db.scalar("SELECT count(*) FROM event WHERE action = 'report_published'") == 0

@@ -137,6 +137,34 @@ def import_(
         say(f"Pemeriksaan saja: {len(result.rows)} baris baik ({counts}); tidak ada yang disimpan.")
 
 
+@dip_app.command("renew")
+def renew(
+    on: Annotated[str | None, typer.Option("--on", help="Tanggal pemutakhiran YYYY-MM-DD (default hari ini).")] = None,
+    officer: OfficerOption = None,
+) -> None:
+    """Catat bahwa DIP telah dimutakhirkan tahun ini; overdue mengingatkan tanggal pemutakhiran berikutnya."""
+    from kpudesk.dates import parse_date
+    from kpudesk.services.duties import record_renewal
+
+    day = parse_date(on, "--on") if on else None
+    with open_desk(write=True, officer=officer) as desk:
+        done, due = record_renewal(desk, day)
+    say(f"DIP dimutakhirkan {done.isoformat()}; pemutakhiran berikutnya paling lambat {due.isoformat()}.")
+
+
+@dip_app.command("renew-by")
+def renew_by(
+    month_day: Annotated[str, typer.Argument(help="Tanggal pemutakhiran tahunan BB-HH, mis. 12-31 (default).")],
+    officer: OfficerOption = None,
+) -> None:
+    """Atur tanggal pemutakhiran DIP tiap tahun (pengaturan kantor)."""
+    from kpudesk.services.duties import set_renewal_date
+
+    with open_desk(write=True, officer=officer) as desk:
+        month, day = set_renewal_date(desk, month_day)
+    say(f"DIP dimutakhirkan setiap tahun paling lambat tanggal {day} bulan {month}.")
+
+
 def serve(
     number: Annotated[str, typer.Argument(help="Nomor pendaftaran permohonan.")],
     dip_number: Annotated[str, typer.Option("--dip", help="Nomor DIP informasi yang diberikan.")],

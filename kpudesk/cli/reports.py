@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from kpudesk.cli.common import JsonOption, open_desk, print_json, print_table, say
+from kpudesk.cli.common import JsonOption, OfficerOption, open_desk, print_json, print_table, say
 
 report_app = typer.Typer(help="Laporan layanan informasi publik: tahunan (Word + Excel) dan ringkasan semesteran.",
                          no_args_is_help=True)
@@ -68,6 +68,22 @@ def summary(
                  ("Dipenuhi (seluruhnya + sebagian)", f"{data['granted']} ({data['granted_in_full']} + {data['granted_in_part']})"),
                  ("Ditolak", data["refused"]),
                  ("Alasan penolakan (Pasal 17)", reasons)])
+
+
+@report_app.command("publish")
+def publish(
+    year: Annotated[int, typer.Option("--year", help="Tahun laporan yang diterbitkan.")],
+    on: Annotated[str | None, typer.Option("--on", help="Tanggal terbit YYYY-MM-DD (default hari ini).")] = None,
+    officer: OfficerOption = None,
+) -> None:
+    """Catat bahwa laporan tahunan telah ditandatangani dan diumumkan (overdue berhenti mengingatkan)."""
+    from kpudesk.dates import parse_date
+    from kpudesk.services.duties import record_publication
+
+    day = parse_date(on, "--on") if on else None
+    with open_desk(write=True, officer=officer) as desk:
+        done = record_publication(desk, year, day)
+    say(f"Laporan layanan informasi publik {year} tercatat terbit {done.isoformat()}.")
 
 
 def install(app: typer.Typer) -> None:
