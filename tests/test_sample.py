@@ -49,7 +49,7 @@ def test_load_reports_commands_and_cases(sample_db):
     commands = parse_commands(sample_file().read_text(encoding="utf-8"))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert f"{len(commands)} perintah, 83 perkara (57 permohonan informasi, 8 keberatan, 5 pengaduan masyarakat, 5 surat masuk, 5 uji konsekuensi, 3 kunjungan tamu)" in result.stderr
+    assert f"{len(commands)} perintah, 85 perkara (59 permohonan informasi, 8 keberatan, 5 pengaduan masyarakat, 5 surat masuk, 5 uji konsekuensi, 3 kunjungan tamu)" in result.stderr
 
 
 def test_cases_in_every_state(sample):

@@ -25,7 +25,7 @@ CategoryOption = Annotated[str | None, typer.Option("--category", help="berkala 
 def add(
     summary: SummaryOption = None, holder: HolderOption = None, responsible: ResponsibleOption = None,
     made: MadeOption = None, form: FormOption = None, retention: RetentionOption = None,
-    category: CategoryOption = None, officer: OfficerOption = None, as_json: JsonOption = False,
+    category: CategoryOption = None, at: AtOption = None, officer: OfficerOption = None, as_json: JsonOption = False,
 ) -> None:
     """Tambah satu informasi ke DIP; cetak nomornya.
 
@@ -36,7 +36,8 @@ def add(
     from kpudesk.services.dip import DipForm, add_entry, entry_row
 
     with open_desk(write=True, officer=officer) as desk:
-        row = entry_row(desk, add_entry(desk, DipForm(summary, holder, responsible, made, form, retention, category)))
+        form_ = DipForm(summary, holder, responsible, made, form, retention, category)
+        row = entry_row(desk, add_entry(desk, form_, parse_at(at)[0]))
     if as_json:
         print_json(row)
         return

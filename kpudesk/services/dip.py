@@ -77,10 +77,13 @@ def word_choice(value: str | None, label: str, words: dict[str, str], codes: dic
     raise InvalidInput(f"{label} '{value or ''}' tidak dikenal; pilih salah satu: {', '.join(codes)}.")
 
 
-def add_entries(desk: Desk, forms: list[dict[str, str]]) -> list[DipEntry]:
-    """Store checked entries with the next numbers, one event each; returns them."""
+def add_entries(desk: Desk, forms: list[dict[str, str]], at: datetime | None = None) -> list[DipEntry]:
+    """Store checked entries with the next numbers, listed at `at` (office time; default now),
+    one event each; returns them."""
     last = desk.session.exec(select(func.max(DipEntry.seq))).one() or 0
-    now = desk.stored_now()
+    if at is not None and at > desk.local_now():
+        raise InvalidInput(f"Waktu pencatatan {at:%Y-%m-%d %H:%M} ada di masa depan.")
+    now = desk.to_utc(at) if at is not None else desk.stored_now()
     entries = []
     for offset, values in enumerate(forms, start=1):
         entry = DipEntry(seq=last + offset, created_at=now, updated_at=now, officer=desk.officer, **values)
@@ -92,9 +95,9 @@ def add_entries(desk: Desk, forms: list[dict[str, str]]) -> list[DipEntry]:
     return entries
 
 
-def add_entry(desk: Desk, form: DipForm) -> DipEntry:
-    """Add one entry to the DIP; returns it with its number."""
-    return add_entries(desk, [checked(form)])[0]
+def add_entry(desk: Desk, form: DipForm, at: datetime | None = None) -> DipEntry:
+    """Add one entry to the DIP (listed at `at`, default now); returns it with its number."""
+    return add_entries(desk, [checked(form)], at)[0]
 
 
 def fields_of(entry: DipEntry) -> dict[str, str]:
@@ -163,7 +166,8 @@ def list_entries(desk: Desk, *, category: str | None = None, search: str | None 
 def entry_row(desk: Desk, entry: DipEntry) -> dict[str, object]:
     """One entry for lists, JSON and CSV."""
     return {"number": entry.seq, **fields_of(entry), "category_label": CATEGORIES[entry.category],
-            "form_label": FORMS[entry.form], "retired": entry.retired_at is not None,
+            "form_label": FORMS[entry.form], "listed_at": desk.to_local(entry.created_at).isoformat(timespec="minutes"),
+            "retired": entry.retired_at is not None,
             "retired_at": desk.to_local(entry.retired_at).isoformat(timespec="minutes") if entry.retired_at else None,
             "retire_reason": entry.retire_reason}
 
