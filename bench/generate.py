@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from kpudesk.services.cases import void_case
 from kpudesk.services.desk import Desk, open_desk
 from kpudesk.services.dispositions import add_dispositions, complete_disposition
 from kpudesk.services.lifecycle import (Handover, NoticeForm, decide_request, deliver_request, extend_request,
-                                        void_case, withdraw_request)
+                                        withdraw_request)
 from kpudesk.services.objections import ObjectionForm, answer_objection, record_reaction, register_objection
 from kpudesk.services.office import OfficeInput, save_office
 from kpudesk.services.requests import RequestForm, register_request

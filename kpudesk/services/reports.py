@@ -99,12 +99,9 @@ def signature_lines(desk: Desk, narrative: dict[str, list[str]]) -> tuple[str, .
 def services_section(desk: Desk, figures: ReportFigures) -> Section:
     """B: requests received, time needed, decisions, refusal reasons, late notices."""
     requests = figures.requests
-    tables = [
+    tables = [numbered(table, number) for number, table in enumerate((
         monthly_table(figures), track_table(figures), time_table(figures), outcome_table(figures),
-        refusal_table(figures), late_notice_table(figures),
-    ]
-    for number, table in enumerate(tables, start=1):
-        tables[number - 1] = numbered(table, number)
+        refusal_table(figures), late_notice_table(figures)), start=1)]
     summary = (f"Selama {figures.period.label.lower()} {desk.profile.name or desk.profile.code} menerima "
                f"{requests.received} permohonan informasi publik: {requests.by_profile['publik']} informasi publik "
                f"dan {requests.by_profile['pemilu']} informasi pemilu. {requests.served_from_dip} permohonan "
@@ -189,9 +186,8 @@ def late_notice_table(figures: ReportFigures) -> Table:
 def objections_section(figures: ReportFigures, narrative: dict[str, list[str]]) -> Section:
     """C: objections by ground and outcome, disputes at the Komisi Informasi, court cases."""
     objections = figures.objections
-    first = 7
-    tables = [numbered(table, number) for number, table in
-              enumerate((ground_table(figures), answer_table(figures), dispute_table(figures)), start=first)]
+    tables = [numbered(table, number) for number, table in  # section B holds tables 1–6
+              enumerate((ground_table(figures), answer_table(figures), dispute_table(figures)), start=7)]
     summary = (f"Keberatan yang diterima: {objections.received}; ditanggapi tepat waktu: {objections.answered_on_time}; "
                f"ditanggapi terlambat: {objections.answered_late}; diajukan sebagai sengketa ke Komisi Informasi: "
                f"{len(objections.disputes)}.")
@@ -317,12 +313,12 @@ def summary_figures(desk: Desk, year: int | None, half: int) -> dict[str, object
     period = half_period(desk, year, half)
     figures = count_figures(desk, period)
     outcomes = figures.requests.outcomes
-    notice = [day for track in figures.notice_time.values() for day in track.days]
+    notice = TimeNeeded(tuple(day for track in figures.notice_time.values() for day in track.days), 0, 0)
     return {
         "period": {"from": period.start.isoformat(), "to": period.end.isoformat()},
         "requests": figures.requests.received,
-        "time_needed": {"measured": len(notice), "average_working_days": round(sum(notice) / len(notice), 1) if notice else None,
-                        "median_working_days": TimeNeeded(tuple(notice), 0, 0).median},
+        "time_needed": {"measured": notice.count, "median_working_days": notice.median,
+                        "average_working_days": round(notice.average, 1) if notice.average is not None else None},
         "granted": outcomes["granted"] + outcomes["partial"], "granted_in_full": outcomes["granted"],
         "granted_in_part": outcomes["partial"], "refused": outcomes["refused"],
         "refusal_reasons": {letter: count for letter, count in sorted(figures.requests.refusal_letters.items())},
