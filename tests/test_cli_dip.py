@@ -33,6 +33,12 @@ def _added(run, **overrides):
     return int(res.stdout)
 
 
+def _register_number(run, received):
+    res = run(*request_args(received=received), "--json")
+    assert res.exit_code == 0, res.stderr
+    return json.loads(res.stdout)["number"]
+
+
 def _list(run, *args):
     res = run("dip", "list", "--json", *args)
     assert res.exit_code == 0, res.stderr
@@ -106,12 +112,13 @@ def test_register_request_prints_the_best_dip_matches(office):
     res = office(*request_args(info="Salinan DPT pemilu 2024"))
     assert res.exit_code == 0, res.stderr
     lines = res.stdout.splitlines()
+    number = lines[0].split(": ", 1)[1]  # "Nomor pendaftaran : 001/PPID/…"
     start = lines.index("Cocok di Daftar Informasi Publik (dapat dilayani seketika):")
     # entry 1 shares dpt, pemilu, 2024; entry 2 shares dpt, 2024; entry 3 nothing
     assert lines[start + 1:start + 4] == [
         "  DIP 1 [setiap-saat] Salinan SK penetapan DPT Pemilu 2024",
         "  DIP 2 [berkala] Daftar pemilih tetap (DPT) Pilkada 2024 per kecamatan",
-        "  Layani: kpudesk serve 001/PPID/KPU-KAB.KPG/XI/2026 --dip 1",
+        f"  Layani: kpudesk serve {number} --dip 1",
     ]
     data = json.loads(office(*request_args(info="laporan KEUANGAN"), "--json").stdout)
     assert [(m["number"], m["score"]) for m in data["dip_matches"]] == [(3, 2)]
@@ -304,3 +311,19 @@ def test_bad_renewal_input_is_exit_2(office, store_db, args, message):
     res = office(*args)
     assert res.exit_code == 2 and message in res.stderr and res.stderr.count("\n") == 1
     assert store_db.scalar("SELECT count(*) FROM setting WHERE key = 'dip.renewal'") == 0
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["serve", "001/PPID/KPU-KAB.KPG/II/2025", "--dip", "x"], 2, "Nomor DIP 'x' tidak valid"),
+    (["serve", "009/PPID/KPU-KAB.KPG/II/2025", "--dip", "1"], 3, "009/PPID/KPU-KAB.KPG/II/2025"),
+    (["serve", "001/PPID/KPU-KAB.KPG/II/2025"], 2, "--dip"),
+    (["serve", "001/PPID/KPU-KAB.KPG/II/2025", "--dip", "1", "--at", "2999-01-01 10:00"], 2, "masa depan"),
+])
+def test_serve_bad_input_writes_nothing(office, store_db, args, code, message):
+    _added(office)
+    assert _register_number(office, "2025-02-03 09:00") == "001/PPID/KPU-KAB.KPG/II/2025"
+    before = store_db.count("event")
+    res = office(*args)
+    assert res.exit_code == code, res.stderr
+    assert res.stderr.startswith("kpudesk: ") and message in res.stderr and res.stderr.count("\n") == 1
+    assert store_db.count("event") == before and store_db.count("expedition") == 0

@@ -329,4 +329,11 @@ def test_export_package_is_the_only_openpyxl_importer():
     root = Path(__file__).resolve().parent.parent / "kpudesk"
     imports = re.compile(r"^\s*(import|from) openpyxl", re.MULTILINE)
     importers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if imports.search(p.read_text()))
-    assert importers == ["export/workbook.py"]
+    assert importers == ["export/dip_sheet.py", "export/report_xlsx.py", "export/workbook.py"]
+
+
+def test_export_package_is_the_only_python_docx_importer():
+    root = Path(__file__).resolve().parent.parent / "kpudesk"
+    imports = re.compile(r"^\s*(import|from) docx", re.MULTILINE)
+    importers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if imports.search(p.read_text()))
+    assert importers == ["export/report_docx.py"]
