@@ -244,11 +244,15 @@ def serve_from_dip(desk: Desk, number: str, dip_number: str, received_by: str | 
     from kpudesk.services.cases import find_case
     from kpudesk.services.lifecycle import Handover, NoticeForm, decide_request, deliver_request
 
+    local_now = desk.local_now()
+    if at is not None and at > local_now:  # bad input before any refusal
+        raise InvalidInput(f"Waktu pelayanan {at:%Y-%m-%d %H:%M} ada di masa depan; "
+                           f"waktu kantor sekarang {local_now:%Y-%m-%d %H:%M}.")
     entry = find_entry(desk, dip_number)
     refuse_if_retired(entry, "dipakai melayani permohonan")
     case = find_case(desk, number)
     detail = desk.session.get(RequestDetail, case.id) if case.kind == "request" else None
-    moment = at or desk.local_now()
+    moment = at or local_now
     if detail is not None and moment.date() > case.day0:
         raise Refused(f"Pelayanan seketika dari DIP hanya pada hari ke-0 permohonan {case.number} "
                       f"({case.day0.isoformat()}); catat dengan kpudesk decide lalu kpudesk deliver.")
