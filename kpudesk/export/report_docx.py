@@ -81,12 +81,13 @@ def add_table(document: DocxDocument, table: Table) -> None:
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
     widths = column_widths(table)
+    size = Pt(8) if len(table.headers) >= 8 else Pt(9)  # wide tables must still fit A4 portrait
     for column, width in zip(grid.columns, widths, strict=True):
         column.width = width  # LibreOffice reads the grid's widths, Word the cells'
     for row_index, values in enumerate([table.headers, *table.rows]):
         cells = grid.rows[row_index].cells
         for index, value in enumerate(values):
-            fill_cell(cells[index], value, widths[index], header=row_index == 0)
+            fill_cell(cells[index], value, widths[index], header=row_index == 0, size=size)
     if table.note:
         note = document.add_paragraph().add_run(table.note)
         note.italic, note.font.size = True, Pt(9)
@@ -99,23 +100,25 @@ def column_widths(table: Table) -> list[Cm]:
     for index, header in enumerate(table.headers):
         texts = [header, *("" if row[index] is None else str(row[index]) for row in table.rows)]
         longest_word = max(len(word) for text in texts for word in (text.split() or [""]))
-        weights.append(max(longest_word, min(40, max(len(text) for text in texts)) / 2, 3))
+        # +2: the cell's margins and a bold header take about two characters more
+        weights.append(max(longest_word + 2, min(40, max(len(text) for text in texts)) / 2, 4))
     total = sum(weights)
     return [Cm(TEXT_WIDTH_CM * weight / total) for weight in weights]
 
 
-def fill_cell(cell, value: object, width: Cm, *, header: bool) -> None:  # noqa: ANN001 - a python-docx cell
-    """One cell in 9 pt: bold for the header, numbers right-aligned."""
+def fill_cell(cell, value: object, width: Cm, *, header: bool, size: Pt) -> None:  # noqa: ANN001 - a python-docx cell
+    """One cell in `size`: bold for the header, numbers right-aligned."""
     cell.width = width
     paragraph = cell.paragraphs[0]
     run = paragraph.add_run("" if value is None else str(value))
-    run.font.size, run.bold = Pt(9), header
+    run.font.size, run.bold = size, header
     if isinstance(value, int | float) and not header:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
 
 def add_signature(document: DocxDocument, lines: tuple[str, ...]) -> None:
     """The signature block, right-aligned: place and date, position, space to sign, name."""
+    document.add_paragraph()
     for line in lines:
         paragraph = document.add_paragraph(line)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
