@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
+from kpudesk.services.cases import void_case
 from kpudesk.services.desk import Desk, open_desk
 from kpudesk.services.cases import void_case
 from kpudesk.services.dispositions import add_dispositions, complete_disposition

@@ -45,6 +45,7 @@ OFFICE_DEFAULTS: dict[str, str] = {
     "office.weekend": "sat,sun",
     "office.cuti_bersama": "non-working",
     "office.officer": "",
+    "dip.renewal": "12-31",  # yearly renewal of the Daftar Informasi Publik (month-day)
     **{f"template.{kind}": tpl for kind, tpl in default_templates().items()},
     **{f"role.{key}": title for key, title in DEFAULT_ROLES.items()},
 }

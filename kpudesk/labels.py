@@ -41,4 +41,6 @@ EVENT_LABELS = {
     "filing_premature": "Keberatan sebelum alasannya timbul", "ground_without_refusal": "Alasan a tanpa penolakan",
     "answered": "Keberatan ditanggapi", "reaction": "Tanggapan pemohon", "dispute_stage": "Tahap sengketa",
     "imported": "Diimpor dari register lama", "expedition_sent": "Dokumen dikirim", "step_done": "Langkah SOP", "sop_loaded": "SOP dimuat", "expedition_received": "Tanda terima", "office_settings": "Pengaturan kantor",
+    "served_from_dip": "Dilayani seketika dari DIP", "dip_added": "Masuk DIP", "dip_edited": "DIP diubah",
+    "dip_retired": "Dicabut dari DIP", "dip_renewed": "DIP dimutakhirkan", "report_published": "Laporan tahunan diterbitkan",
 }

@@ -112,6 +112,8 @@ class RequestDetail(SQLModel, table=True):
     received_by: str = ""
     delivered_via: str = ""
     expedition_id: Optional[int] = Field(default=None, foreign_key="expedition.id")
+    # served at once from the Daftar Informasi Publik (seed 001, Lampiran I 2.3.d)
+    dip_entry_id: Optional[int] = Field(default=None, foreign_key="dip_entry.id")
 
 
 class ObjectionDetail(SQLModel, table=True):
@@ -245,6 +247,26 @@ class CaseStep(SQLModel, table=True):
     document: str = ""
     expedition_id: Optional[int] = Field(default=None, foreign_key="expedition.id")
     created_at: datetime
+
+
+class DipEntry(SQLModel, table=True):
+    """One entry of the Daftar Informasi Publik (DOMAIN.md §10): never deleted, retired with a reason."""
+
+    __tablename__ = "dip_entry"
+    id: Optional[int] = Field(default=None, primary_key=True)
+    seq: int = Field(unique=True)  # the DIP's own number, shown to the officer
+    category: str = Field(max_length=16)  # berkala | serta-merta | setiap-saat
+    summary: str
+    holder: str
+    responsible: str
+    made: str  # time and place the information was made
+    form: str = Field(max_length=12)  # softcopy | hardcopy | both
+    retention: str
+    created_at: datetime
+    updated_at: datetime
+    retired_at: Optional[datetime] = None
+    retire_reason: Optional[str] = None
+    officer: str = ""
 
 
 class Event(SQLModel, table=True):

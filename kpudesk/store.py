@@ -26,7 +26,7 @@ from kpudesk.location import is_server_url, redact
 
 # The newest Alembic revision this program knows. A test asserts it equals the scripts' head,
 # so opening an up-to-date store never has to load Alembic at all.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 BUSY_TIMEOUT_MS = 30_000
 CONNECT_TIMEOUT_S = 10
 WRITER_LOCK = 0x6B707577  # "kpuw": the advisory lock a writing transaction holds on PostgreSQL

@@ -333,7 +333,7 @@ def test_export_package_is_the_only_openpyxl_importer():
     root = Path(__file__).resolve().parent.parent / "kpudesk"
     imports = re.compile(r"^\s*(import|from) openpyxl", re.MULTILINE)
     importers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if imports.search(p.read_text()))
-    assert importers == ["export/reader.py", "export/workbook.py"]
+    assert importers == ["export/dip_sheet.py", "export/reader.py", "export/report_xlsx.py", "export/workbook.py"]
 
 
 # --- streaming -----------------------------------------------------------------------------------
@@ -380,3 +380,10 @@ def test_progress_bar_on_a_terminal_only(office, tmp_path, monkeypatch):
     res = office("export-register", "--year", "2026", "-o", str(target))
     assert res.exit_code == 0 and res.stdout == f"{target}\n"  # stdout stays the path alone
     assert "Menulis register" in res.stderr and "2/2" in res.stderr
+
+
+def test_export_package_is_the_only_python_docx_importer():
+    root = Path(__file__).resolve().parent.parent / "kpudesk"
+    imports = re.compile(r"^\s*(import|from) docx", re.MULTILINE)
+    importers = sorted(str(p.relative_to(root)) for p in root.rglob("*.py") if imports.search(p.read_text()))
+    assert importers == ["export/report_docx.py"]

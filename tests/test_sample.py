@@ -49,14 +49,14 @@ def test_load_reports_commands_and_cases(sample_db):
     commands = parse_commands(sample_file().read_text(encoding="utf-8"))
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert f"{len(commands)} perintah, 88 perkara (57 permohonan informasi, 8 keberatan, 5 pengaduan masyarakat, 5 surat masuk, 5 uji konsekuensi, 3 konsultasi helpdesk, 3 kunjungan tamu, 2 rapat koordinasi/kerja)" in result.stderr
+    assert f"{len(commands)} perintah, 90 perkara (59 permohonan informasi, 8 keberatan, 5 pengaduan masyarakat, 5 surat masuk, 5 uji konsekuensi, 3 konsultasi helpdesk, 3 kunjungan tamu, 2 rapat koordinasi/kerja)" in result.stderr
 
 
 def test_cases_in_every_state(sample):
     counts = Counter((c["kind"], c["status"]) for c in _cases(sample))
     assert counts == {
         ("request", "registered"): 8, ("request", "extended"): 2, ("request", "decided"): 7,
-        ("request", "closed"): 37, ("request", "withdrawn"): 2, ("request", "void"): 1,
+        ("request", "closed"): 39, ("request", "withdrawn"): 2, ("request", "void"): 1,
         ("objection", "registered"): 2, ("objection", "answered"): 1, ("objection", "disputed"): 1,
         ("objection", "closed"): 4, ("exemption", "decided"): 5,
         ("letter", "registered"): 1, ("letter", "in_progress"): 1, ("letter", "closed"): 2, ("letter", "void"): 1,
@@ -71,7 +71,9 @@ def test_numbers_restart_each_year(sample):
     numbers = {c["number"] for c in _cases(sample)}
     assert {"001/PPID/KPU-KAB.KPG/I/2025", "025/PPID/KPU-KAB.KPG/XII/2025",
             "001/PPID/KPU-KAB.KPG/I/2026", "032/PPID/KPU-KAB.KPG/XI/2026"} <= numbers
-    assert "026/PPID/KPU-KAB.KPG/XII/2025" not in numbers
+    # the two requests served from the DIP, written at the end of the file, take the next numbers
+    assert {"026/PPID/KPU-KAB.KPG/XII/2025", "033/PPID/KPU-KAB.KPG/XI/2026"} <= numbers
+    assert "027/PPID/KPU-KAB.KPG/XII/2025" not in numbers
 
 
 @pytest.mark.parametrize("number, decision, extra", [
@@ -146,7 +148,7 @@ def test_second_load_is_refused(sample, sample_db):
     before = _cases(sample)
     res = sample("sample", "load")
     assert res.exit_code == 1
-    assert "sudah berisi 88 perkara" in res.stderr
+    assert "sudah berisi 90 perkara" in res.stderr
     assert "--force" in res.stderr
     assert _cases(sample) == before
 
@@ -229,6 +231,8 @@ def test_progress_bar_on_a_terminal_only(run, tmp_path, monkeypatch):
     assert "Memuat data contoh" in res.stderr and "2/2" in res.stderr
     # The replayed commands' own output never lands in the bar or on stdout.
     assert res.stdout == "" and "001/PPID" not in res.stderr
+
+
 def test_helpdesk_and_meetings_in_the_demo(sample):
     late = {(i["number"], i["label"]): i for i in json.loads(sample("overdue", "--as-of", AS_OF, "--json").stdout)["overdue"]}
     # the raker ended Wed 18 Nov 2026: its report was due Thu 19 Nov; late on Fri 20 and Mon 23 → 2
@@ -244,3 +248,18 @@ def test_helpdesk_and_meetings_in_the_demo(sample):
     # 002/HD: report 11:00, handover 14:00 → 120 office minutes (the 12–13 break skipped), 110 late
     assert (handover["done"], handover["within"], handover["p90"], handover["worst"]) == (
         2, 1, 120, [{"number": "002/HD/KPU-KAB.KPG/X/2026", "late": 110}])
+
+
+def test_demo_has_a_dip_in_three_categories_and_a_dik_from_its_consequence_tests(sample, tmp_path):
+    rows = json.loads(sample("dip", "list", "--json").stdout)
+    counts = {category: sum(1 for r in rows if r["category"] == category) for category in ("berkala", "serta-merta", "setiap-saat")}
+    assert len(rows) == 34 and counts == {"berkala": 14, "serta-merta": 6, "setiap-saat": 14}
+    out = tmp_path / "dik.xlsx"
+    assert sample("export-register", "--kind", "dik", "--year", "2025", "-o", out).exit_code == 0
+    from openpyxl import load_workbook
+
+    tests = [row[5] for row in load_workbook(out).active.iter_rows(min_row=7, values_only=True)]
+    assert tests[:2] == ["001/UK/KPU-KAB.KPG/II/2025", "002/UK/KPU-KAB.KPG/V/2025"]
+    report = json.loads(sample("report", "annual", "--year", "2025", "-o", tmp_path / "l.docx", "--json").stdout)
+    assert report["requests"]["served_from_dip"] == 1
+    assert sample("overdue", "--as-of", "2026-11-23", "--json").exit_code == 0

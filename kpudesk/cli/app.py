@@ -12,8 +12,8 @@ from typer.core import TyperGroup
 
 from kpudesk import __version__
 from kpudesk.cli import (
-    audit, calendar, cases, compliance, consultations, db, dispositions, expedition, export, imports, lifecycle,
-    meetings, objections, office, overdue, register, sample, steps,
+    audit, calendar, cases, compliance, consultations, db, dip, dispositions, expedition, export, imports, lifecycle,
+    meetings, objections, office, overdue, register, reports, sample, steps,
 )
 from kpudesk.cli.common import STATE
 from kpudesk.cli.typer_words import help_in_indonesian, speak_indonesian
@@ -173,6 +173,8 @@ meetings.install(app)
 compliance.install(app)  # after any module that makes the `report` group
 db.install(app)
 audit.install(app)
+reports.install(app)
+dip.install(app)
 
 
 def main() -> None:

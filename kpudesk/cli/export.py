@@ -10,7 +10,7 @@ from kpudesk.dates import parse_date
 
 
 def export_register(
-    kind: Annotated[str, typer.Option("--kind", help="request (permohonan) | objection (keberatan) | expedition (buku ekspedisi) | letter (surat masuk) | visit (tamu) | complaint (pengaduan) | consultation (konsultasi) | meeting (rapat).")] = "request",
+    kind: Annotated[str, typer.Option("--kind", help="request (permohonan) | objection (keberatan) | expedition (buku ekspedisi) | letter (surat masuk) | visit (tamu) | complaint (pengaduan) | consultation (konsultasi) | meeting (rapat) | dip (Daftar Informasi Publik) | dik (informasi yang dikecualikan).")] = "request",
     year: Annotated[int | None, typer.Option("--year", help="Tahun register (default tahun ini).")] = None,
     date_from: Annotated[str | None, typer.Option("--from", help="Dari tanggal YYYY-MM-DD (bersama --to).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Sampai tanggal YYYY-MM-DD.")] = None,

@@ -22,6 +22,7 @@ AllOption = Annotated[bool, typer.Option("--all", help="Di terminal: tampilkan s
 def _collect(as_of: str | None, within: int | None) -> tuple[date, list["DueItem"], list["DueItem"]]:
     """The reference day and its (late, upcoming) clocks; raises InvalidInput on a bad --within."""
     from kpudesk.services.deadlines import due_items
+    from kpudesk.services.duties import duty_items
 
     if within is not None and not 0 <= within <= 366:
         raise InvalidInput(f"--within {within} di luar jangkauan; gunakan 0–366 hari kerja.")
@@ -29,6 +30,9 @@ def _collect(as_of: str | None, within: int | None) -> tuple[date, list["DueItem
     with open_desk() as desk:
         day = day or desk.today()
         late, upcoming = due_items(desk, day, within)
+        office_late, office_upcoming = duty_items(desk, day, within)  # the yearly report and the DIP renewal
+    late = sorted(late + office_late, key=lambda item: item.due)
+    upcoming = sorted(upcoming + office_upcoming, key=lambda item: item.due)
     return day, late, upcoming
 
 

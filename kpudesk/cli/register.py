@@ -16,6 +16,7 @@ from kpudesk.cli.common import JsonOption, OfficerOption, choice_option, is_inte
 from kpudesk.dates import parse_local_datetime
 
 if TYPE_CHECKING:
+    from kpudesk.services.dip import DipMatch
     from kpudesk.services.requests import Registered
 
 
@@ -80,6 +81,7 @@ def register_request(
     --purpose "Penelitian skripsi"
     """
     from kpudesk.services.requests import REQUIRED_FIELDS, RequestForm, missing_fields
+    from kpudesk.services.dip import match_entries
     from kpudesk.services.requests import register_request as register
 
     form = RequestForm(name, address, phone, email, occupation, id_type, id_number, channel, info, purpose,
@@ -91,10 +93,23 @@ def register_request(
     with open_desk(write=True, officer=officer) as desk:
         result = register(desk, form, moment)
         zone = desk.profile.zone_label
+        matches = match_entries(desk, form.info or "")
     if as_json:
-        print_json(result.as_dict())
+        print_json(result.as_dict() | {"dip_matches": [match.as_dict() for match in matches]})
         return
     _print_registered(result, zone)
+    _print_dip_matches(result.case.number, matches)
+
+
+def _print_dip_matches(number: str, matches: list["DipMatch"]) -> None:
+    """The DIP entries that may answer the request at once, with the command that serves one."""
+    if not matches:
+        return
+    out = stdout_console()
+    out.print("Cocok di Daftar Informasi Publik (dapat dilayani seketika):")
+    for match in matches:
+        out.print(f"  DIP {match.number} [{match.category}] {match.summary}")
+    out.print(f"  Layani: kpudesk serve {number} --dip {matches[0].number}")
 
 
 def _print_registered(result: "Registered", zone: str) -> None:

@@ -25,7 +25,8 @@ from kpudesk.services.progress import NO_PROGRESS, Progress
 from kpudesk.textfmt import MONTH_NAMES, mask
 
 STREAM_BATCH = 2_000  # rows fetched from the store at a time while a register is written
-FILE_STEMS = {"request": "register-permohonan", "objection": "register-keberatan", "expedition": "buku-ekspedisi"}
+FILE_STEMS = {"request": "register-permohonan", "objection": "register-keberatan", "expedition": "buku-ekspedisi",
+              "dip": "daftar-informasi-publik", "dik": "daftar-informasi-dikecualikan"}
 
 REQUEST_DECISIONS = {
     "granted": "Dipenuhi seluruhnya",
@@ -93,9 +94,9 @@ def register_kind(text: str) -> str:
 
     spec = kinds.find_kind(text)
     code = spec.code if spec else (REGISTERS.find(text) or text.strip().lower())
-    if code in BUILDERS or (spec is not None and spec.sop):
+    if code in BUILDERS or code in ("dip", "dik") or (spec is not None and spec.sop):
         return code
-    known = [*BUILDERS, *kinds.step_kinds()]
+    known = [*BUILDERS, "dip", "dik", *kinds.step_kinds()]
     raise InvalidInput(f"Register '{text}' tidak dikenal; pilih salah satu: {', '.join(known)}.")
 
 
@@ -152,6 +153,10 @@ def export_register(desk: Desk, kind: str, *, year: int | None, start: date | No
     path = resolve_output(output, f"{kind}-hadir" if day else kind, period)
     if kind in BUILDERS:
         register = BUILDERS[kind](desk, period, unmask=unmask)
+    elif kind in ("dip", "dik"):
+        from kpudesk.services.dip_registers import dik_register, dip_register
+
+        register = (dip_register if kind == "dip" else dik_register)(desk, period, unmask=unmask)
     else:
         register = _step_register(desk, kind, period, unmask=unmask, attendance=day is not None)
     progress.start(register.count or 0)
