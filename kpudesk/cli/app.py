@@ -170,10 +170,10 @@ sample.install(app)
 steps.install(app)
 consultations.install(app)
 meetings.install(app)
+reports.install(app)
 compliance.install(app)  # after any module that makes the `report` group
 db.install(app)
 audit.install(app)
-reports.install(app)
 dip.install(app)
 
 
