@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import OFFICE_ARGS, request_args
 
 WRITER = """
@@ -52,6 +54,7 @@ def test_backup_beside_the_store_private_and_checked(office, db_path):
     assert office("--db", str(copy), "verify").exit_code == 0
 
 
+@pytest.mark.sqlite_only  # a SQLite file is backed up; a server store is pointed to pg_dump
 def test_backup_never_overwrites_and_needs_a_folder(office, tmp_path):
     target = tmp_path / "cadangan.sqlite3"
     assert office("backup", str(target)).exit_code == 0
@@ -81,6 +84,7 @@ def test_restore_refuses_without_force_and_keeps_the_replaced_store(office, db_p
     assert office("verify").exit_code == 0
 
 
+@pytest.mark.sqlite_only  # a SQLite file is backed up; a server store is pointed to pg_dump
 def test_restore_into_a_new_file(office, tmp_path):
     backup = tmp_path / "b.sqlite3"
     assert office(*request_args()).exit_code == 0 and office("backup", str(backup)).exit_code == 0
