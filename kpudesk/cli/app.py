@@ -11,8 +11,7 @@ import typer
 from typer.core import TyperGroup
 
 from kpudesk import __version__
-from kpudesk.cli import (calendar, cases, dispositions, expedition, export, imports, lifecycle, objections, office, overdue,
-                         register, sample)
+from kpudesk.cli import calendar, cases, dispositions, expedition, export, imports, lifecycle, objections, office, overdue, register, sample
 from kpudesk.cli.common import STATE
 from kpudesk.errors import ExitStatus, KpudeskError
 
