@@ -24,10 +24,12 @@ from kpudesk.services.deadlines import close_deadline, open_deadline, rule_of
 from kpudesk.services.desk import Desk
 from kpudesk.services.events import record_event
 from kpudesk.services.import_rows import FIELDS, REQUIRED, ImportedRequest, RowProblem, field_of, parse_row, words
+from kpudesk.services.lifecycle import PROVISION_BASIS
 from kpudesk.services.numbering import issue_number
 from kpudesk.services.progress import NO_PROGRESS, Progress
 
-PROVISION_BASIS = "UU 14/2008 Pasal 22 ayat (7): jangka waktu penyediaan dalam pemberitahuan tertulis"
+# A good row and, when it keeps its register number, that number's (seq, year).
+Good = tuple[ImportedRequest, tuple[int, int] | None]
 
 
 @dataclass(frozen=True)
@@ -132,11 +134,11 @@ def used_numbers(desk: Desk) -> Numbering:
 
 
 def check_rows(desk: Desk, rows: Iterable[tuple[int, list[Any]]], fields: dict[int, str],
-               progress: Progress) -> tuple[list[tuple[ImportedRequest, tuple[int, int] | None]], list[BadRow], int]:
+               progress: Progress) -> tuple[list[Good], list[BadRow], int]:
     """Every row read and checked: (good rows with their kept (seq, year), bad rows, rows read)."""
     today, opening = desk.today(), desk.profile.hours[0]
     numbering = used_numbers(desk)
-    good: list[tuple[ImportedRequest, tuple[int, int] | None]] = []
+    good: list[Good] = []
     bad: list[BadRow] = []
     count = 0
     for count, (number, cells) in enumerate(rows, start=1):
@@ -150,8 +152,7 @@ def check_rows(desk: Desk, rows: Iterable[tuple[int, list[Any]]], fields: dict[i
     return good, bad, count
 
 
-def store_rows(desk: Desk, good: list[tuple[ImportedRequest, tuple[int, int] | None]], source: str,
-               progress: Progress) -> list[str]:
+def store_rows(desk: Desk, good: list[Good], source: str, progress: Progress) -> list[str]:
     """Store the good rows in sheet order; returns their registration numbers."""
     bump_sequences(desk, [kept for _, kept in good if kept])
     progress.start(len(good))
