@@ -276,3 +276,17 @@ def test_publish_needs_a_finished_year(office, store_db):
     res = office("report", "publish", "--year", "2026", "--on", "2026-03-30")
     assert res.exit_code == 2 and "setelah tahunnya berakhir" in res.stderr
     assert store_db.scalar("SELECT count(*) FROM event WHERE action = 'report_published'") == 0
+
+
+def test_dispute_outcome_in_the_tables_is_text_never_a_formula(office, year_2025, tmp_path):
+    o1 = year_2025["O1"]
+    assert office("objection", "dispute", o1, "--stage", "mediation", "--at", "2025-04-01 10:00").exit_code == 0
+    res = office("objection", "dispute", o1, "--stage", "decided", "--outcome", "=1+1 mediasi berhasil",
+                 "--at", "2025-04-15 10:00")
+    assert res.exit_code == 0, res.stderr
+    out = office("report", "annual", "--year", "2025", "-o", tmp_path / "l.docx", "--xlsx", tmp_path / "l.xlsx")
+    assert out.exit_code == 0, out.stderr
+    sheet = load_workbook(tmp_path / "l.xlsx")["9 Sengketa"]
+    cell = sheet.cell(row=5, column=5)
+    assert (cell.value, cell.data_type) == ("=1+1 mediasi berhasil", "s")
+    assert sheet.cell(row=5, column=4).value == "Diputus"

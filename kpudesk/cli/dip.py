@@ -53,7 +53,7 @@ def list_(
     as_json: JsonOption = False,
     as_csv: CsvOption = False,
 ) -> None:
-    """Daftar Informasi Publik menurut nomor, dikelompokkan per kategori di tabel."""
+    """Daftar Informasi Publik: tabel per kategori (berkala, serta merta, setiap saat); JSON/CSV menurut nomor."""
     from kpudesk.services.dip import list_entries
 
     with open_desk() as desk:
@@ -65,7 +65,13 @@ def list_(
     else:
         print_table(f"Daftar Informasi Publik: {len(rows)} informasi",
                     ["No", "Kategori", "Ringkasan", "Penguasa", "Penanggung jawab", "Dibuat", "Bentuk", "Simpan"],
-                    [_list_row(row) for row in rows])
+                    [_list_row(row) for row in sorted(rows, key=_category_order)])
+
+
+def _category_order(row: dict[str, Any]) -> tuple[int, int]:
+    from kpudesk.services.dip import CATEGORIES
+
+    return list(CATEGORIES).index(row["category"]), row["number"]
 
 
 def _list_row(row: dict[str, Any]) -> tuple[Any, ...]:
