@@ -304,7 +304,7 @@ def test_overdue_reports_a_dip_not_renewed_by_its_date(office):
 @pytest.mark.parametrize("args, message", [
     (["dip", "renew-by", "13-01"], "'13-01' tidak valid"),
     (["dip", "renew-by", "akhir tahun"], "tidak valid"),
-    (["dip", "renew", "--on", "2999-01-01"], "masa depan"),
+    (["dip", "renew", "--on", "2099-01-01"], "masa depan"),
     (["dip", "renew", "--on", "kemarin"], "--on"),
 ])
 def test_bad_renewal_input_is_exit_2(office, store_db, args, message):
@@ -317,7 +317,7 @@ def test_bad_renewal_input_is_exit_2(office, store_db, args, message):
     (["serve", "001/PPID/KPU-KAB.KPG/II/2025", "--dip", "x"], 2, "Nomor DIP 'x' tidak valid"),
     (["serve", "009/PPID/KPU-KAB.KPG/II/2025", "--dip", "1"], 3, "009/PPID/KPU-KAB.KPG/II/2025"),
     (["serve", "001/PPID/KPU-KAB.KPG/II/2025"], 2, "--dip"),
-    (["serve", "001/PPID/KPU-KAB.KPG/II/2025", "--dip", "1", "--at", "2999-01-01 10:00"], 2, "masa depan"),
+    (["serve", "001/PPID/KPU-KAB.KPG/II/2025", "--dip", "1", "--at", "2099-01-01 10:00"], 2, "masa depan"),
 ])
 def test_serve_bad_input_writes_nothing(office, store_db, args, code, message):
     _added(office)

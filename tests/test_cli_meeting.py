@@ -109,7 +109,7 @@ def test_meeting_register_lists_the_steps_and_the_report(office, tmp_path):
     (["register", "meeting", "--title", "Rakor", "--type", "rakor", "--start", "2026-03-17"], 2, "perlu jam"),
     (["register", "meeting", "--title", "Rakor", "--type", "rakor", "--start", "17/03/2026 09:00"], 2, "YYYY-MM-DD HH:MM"),
     (["register", "meeting", "--title", "Rakor", "--type", "rakor", "--start", "2026-03-17 09:00", "--end", "2026-03-16 09:00"], 2, "sebelum waktu mulai"),
-    (["register", "meeting", "--title", "Rakor", "--type", "rakor", "--start", "2150-03-17 09:00"], 2, "2000–2100"),
+    (["register", "meeting", "--title", "Rakor", "--type", "rakor", "--start", "2150-03-17 09:00"], 2, "2000-01-01 s.d. 2100-12-31"),
     (["register", "meeting", "--title", "Rakor", "--type", "rakor"], 2, "--start"),
     (["meeting", "invite", NUMBER, "--to", " "], 2, "wajib diisi"),
     (["meeting", "invite", "404/RAPAT/X/III/2026", "--to", "Ketua"], 3, "Tidak ada"),

@@ -33,8 +33,15 @@ class CopyReport:
 
 
 def default_backup_path(db: Path, now: datetime) -> Path:
-    """'kpudesk-20261123T173000Z.sqlite3' style, beside the store (UTC, so names sort in time)."""
-    return db.with_name(f"{db.stem}-{now:%Y%m%dT%H%M%SZ}{db.suffix or '.sqlite3'}")
+    """'kpudesk-20261123T173000Z.sqlite3' style, beside the store (UTC, so names sort in time); a second
+    backup within the same second gets '-2', '-3', … rather than being refused."""
+    suffix = db.suffix or ".sqlite3"
+    path = db.with_name(f"{db.stem}-{now:%Y%m%dT%H%M%SZ}{suffix}")
+    serial = 2
+    while path.exists():
+        path = db.with_name(f"{db.stem}-{now:%Y%m%dT%H%M%SZ}-{serial}{suffix}")
+        serial += 1
+    return path
 
 
 def backup_store(db: Path, target: Path | None, now: datetime) -> CopyReport:

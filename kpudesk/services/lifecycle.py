@@ -193,6 +193,8 @@ def _provide_within(decision: str, days: int | None) -> int | None:
 
 COST_OPTIONS = {"cost_per_page": "--cost-per-page", "pages": "--pages", "cost_delivery": "--cost-delivery",
                 "cost_other": "--cost-other"}
+# A 32-bit column on PostgreSQL: more than a billion rupiah or pages is a typing error, not a cost.
+MAX_COST = 1_000_000_000
 
 
 def _delivery_fields(form: NoticeForm) -> dict[str, object]:
@@ -202,6 +204,8 @@ def _delivery_fields(form: NoticeForm) -> dict[str, object]:
         value = getattr(form, name)
         if value < 0:
             raise InvalidInput(f"{option} tidak boleh negatif ({value}); isi bilangan bulat 0 atau lebih (rupiah/halaman).")
+        if value > MAX_COST:
+            raise InvalidInput(f"{option} {value} di luar jangkauan; paling besar {MAX_COST:,}".replace(",", ".") + ".")
         fields[name] = value
     fields["notice_form"] = check.choice(form.form, "Bentuk informasi (--form)", FORMATS) if form.form else None
     fields["notice_delivery"] = check.choice(form.via, "Cara penyampaian (--via)", DELIVERY) if form.via else None
