@@ -164,6 +164,14 @@ FIELDS.update({
     "step_done.sop_version": ("Versi SOP", text), "step_done.expedition": ("Nomor ekspedisi", text),
     "registered.kind": ("Jenis", lambda value, _zone="": kind_label(str(value))),
     "registered.sop_version": ("Versi SOP", text),
+    # a consultation's problems and a meeting's participants
+    "problems.no": ("No", text), "problems.text": ("Permasalahan", text), "problems.noted_at": ("Dicatat", moment),
+    "problems.answer": ("Jawaban", text), "problems.answered_at": ("Dijawab", moment), "problems.by": ("Oleh", text),
+    "problems.escalated": ("Dieskalasi", yes_no), "problems.escalated_at": ("Waktu eskalasi", moment),
+    "problems.provincial_answer": ("Jawaban Helpdesk KPU Provinsi", text), "problems.provincial_at": ("Dijawab provinsi", moment),
+    "participants.name": ("Nama", text), "participants.institution": ("Instansi", text),
+    "participants.invited_at": ("Diundang", moment), "participants.attended_at": ("Hadir", moment),
+    "participants.attended": ("Hadir", yes_no),
 })
 
 # Internal keys never shown to a person (ids, flags already said in words, codes repeated as labels),
@@ -173,6 +181,7 @@ HIDDEN = {"id", "parent_id", "disposition_id", "open", "decision_label", "case_i
 
 SECTION_TITLES = {
     "form": "Isian", "steps": "Langkah SOP", "next_steps": "Langkah berikutnya",
+    "problems": "Permasalahan dan jawaban", "participants": "Peserta rapat",
     "request": "Isian permohonan", "extension": "Perpanjangan", "notice": "Pemberitahuan tertulis",
     "delivery": "Penyerahan informasi", "objection": "Keberatan", "exemption": "Uji konsekuensi",
     "objections": "Keberatan atas permohonan ini", "exemptions": "Uji konsekuensi atas permohonan ini",

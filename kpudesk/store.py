@@ -11,6 +11,7 @@ import os
 import re
 import sqlite3
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,7 +19,7 @@ from urllib.parse import quote
 
 from sqlalchemy import URL, event, inspect, make_url, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
 from kpudesk.errors import StoreError
@@ -188,6 +189,7 @@ class Store:
             self.tables, self.revision = self._inspect_server()
         else:
             self.tables, self.revision = self._open_file(create)
+            self._wait_while_created_elsewhere()
         if migrate:
             self._check_and_migrate(self.tables, self.revision, create)
 
@@ -195,6 +197,21 @@ class Store:
     def path(self) -> Path:
         """The SQLite file (file stores only)."""
         return Path(self.location)
+
+    def _wait_while_created_elsewhere(self) -> None:
+        """Another desk may be creating this very file (SQLite creates tables one by one, so a half
+        made kpudesk schema can be seen): wait for it to finish, up to the busy timeout, rather than
+        take a store being born for a foreign database."""
+        from sqlmodel import SQLModel
+
+        import kpudesk.models  # noqa: F401  (the tables kpudesk makes)
+
+        ours = set(SQLModel.metadata.tables) | {"alembic_version"}
+        deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+        while (self.tables and self.tables <= ours and self.revision != SCHEMA_HEAD
+               and (not CORE_TABLES <= self.tables or self.revision is None) and time.monotonic() < deadline):
+            time.sleep(0.2)
+            self.tables, self.revision = _inspect_file(self.path)
 
     def _open_file(self, create: bool) -> tuple[set[str], str | None]:
         """Create the file if allowed, look at it read-only, then build its engine; returns its tables."""
@@ -397,8 +414,19 @@ def upgrade_to_head(engine: Engine, name: str = "") -> None:
     from alembic.util import CommandError
 
     token = _immediate.set(True)
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
     try:
-        command.upgrade(alembic_config(engine), "head")
+        while True:
+            try:
+                command.upgrade(alembic_config(engine), "head")
+                break
+            except OperationalError as exc:
+                # Two desks opening a new file at once: SQLite may answer "locked" at once instead of
+                # waiting (switching the new file to WAL). Upgrading again is safe: Alembic reads the
+                # revision the other desk reached and applies only what is still missing.
+                if "locked" not in str(exc.orig).lower() or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.2)
     except DBAPIError as exc:
         raise StoreError(f"Migrasi basis data {name} gagal: {describe(exc.orig)}.") from exc
     except CommandError as exc:
