@@ -180,3 +180,13 @@ def test_a_closure_moves_the_day_n_clocks_of_a_running_complaint(office):
     assert [(m["number"], m["old_due"], m["new_due"]) for m in json.loads(res.stdout)] == [
         (NUMBER, "2026-03-25", "2026-03-26")]
     assert _clocks(office, NUMBER)["analysis"]["due"] == "2026-03-26"
+
+
+def test_an_anonymous_complainant_is_not_named_in_the_register(office, tmp_path):
+    from openpyxl import load_workbook
+
+    office(*COMPLAINT, "--anonymous", "--received", "2026-03-17 10:00")
+    out = tmp_path / "dumas.xlsx"
+    assert office("export-register", "--kind", "complaint", "--year", "2026", "--unmask", "-o", str(out)).exit_code == 0
+    row = [c.value for c in load_workbook(out).active[7]]
+    assert "Identitas dirahasiakan" in row and "Yakobus Lalan" not in row

@@ -19,7 +19,7 @@ _FIELD_COLUMNS = {"date": "date", "datetime": "datetime", "int": "int", "flag": 
 
 
 def _columns(spec: kinds.KindSpec, steps: list[tuple[str, str]]) -> tuple[Column, ...]:
-    head = [Column("No", kind="int", width=6), Column("Nomor", width=26), Column("Diterima", kind="datetime", width=17)]
+    head = [Column("No", kind="int", width=6), Column("Nomor", width=32), Column("Diterima", kind="datetime", width=17)]
     fields = [Column(f.label, group="Isian", kind=_FIELD_COLUMNS.get(f.type, "text"),
                      width=30 if f.type == "long" else 16, wrap=f.type == "long") for f in spec.fields]
     step_cols = [Column(f"{no}. {text}", group="Tanggal langkah SOP", kind="datetime", width=17, wrap=True)
@@ -40,6 +40,13 @@ def _cell(spec: kinds.KindSpec, name: str, value: object, unmask: bool) -> Value
         return value  # type: ignore[return-value]
     text = str(value)
     return mask(text) if field.personal and not unmask else text
+
+
+def _hidden_if_anonymous(spec: kinds.KindSpec, form: dict[str, object], name: str) -> object:
+    """A complainant who asked to stay anonymous is not named in the register, even with --unmask."""
+    if form.get("anonymous") and name == spec.party_field:
+        return "Identitas dirahasiakan"
+    return form.get(name)
 
 
 def _result(case: Case, steps: list[CaseStep]) -> str:
@@ -71,6 +78,6 @@ def step_register(desk: Desk, kind: str, first: datetime, after: datetime, title
         at = {s.step: desk.to_local(s.done_at) for s in steps}
         taken = desk.calendar.working_days_between(case.day0, desk.to_local(steps[-1].done_at).date()) if steps else None
         rows.append([number, case.number, desk.to_local(case.received_at),
-                     *(_cell(spec, f.name, form.get(f.name), unmask) for f in spec.fields),
+                     *(_cell(spec, f.name, _hidden_if_anonymous(spec, form, f.name), unmask) for f in spec.fields),
                      *(at.get(code) for code in codes), taken, _result(case, steps)])
     return Register(spec.label[:31], titles, _columns(spec, step_heads), rows, count=len(rows))
