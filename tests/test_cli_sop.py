@@ -174,3 +174,9 @@ def test_a_toy_kind_is_registered_stepped_listed_shown_overdue_and_exported(offi
     sheet = load_workbook(out).active
     assert sheet["A1"].value == "REGISTER PEMINJAMAN RUANG"
     assert [c.value for c in sheet[7]][1] == number
+
+
+@pytest.mark.parametrize("version", ["0", "-1", "9223372036854775807"])
+def test_sop_show_of_a_version_out_of_range_is_bad_input(office, version):
+    res = office("sop", "show", "complaint", "--version", version)
+    assert res.exit_code == 2 and "--version" in res.stderr and res.stderr.count("\n") == 1

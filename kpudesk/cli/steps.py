@@ -26,7 +26,7 @@ def clock_line(clock: dict[str, Any], zone: str) -> str:
 
 
 def step(
-    number: Annotated[str, typer.Argument(help="Nomor perkara (surat masuk, tamu, pengaduan, …).")],
+    number: Annotated[str, typer.Argument(metavar="NOMOR", help="Nomor perkara (surat masuk, tamu, pengaduan, …).")],
     step_code: Annotated[str, typer.Argument(metavar="LANGKAH", help="Kode atau nomor langkah SOP (lihat: kpudesk sop show JENIS).")],
     at: AtOption = None,
     by: Annotated[str | None, typer.Option("--by", help="Siapa yang mengerjakan (default: petugas yang mencatat).")] = None,
@@ -84,7 +84,7 @@ def sop_list(as_json: JsonOption = False) -> None:
 
 def sop_show(
     kind: Annotated[str, typer.Argument(help="Jenis perkara: letter (surat), visit (tamu), complaint (pengaduan), …")],
-    version: Annotated[int | None, typer.Option("--version", min=1, max=100_000, help="Versi lama yang ingin dilihat.")] = None,
+    version: Annotated[int | None, typer.Option("--version", help="Versi lama yang ingin dilihat (1, 2, …).")] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Tampilkan tabel langkah SOP sebagaimana keputusannya: pelaksana, mutu baku waktu, keluaran."""
@@ -92,7 +92,7 @@ def sop_show(
 
     with open_desk() as desk:
         code = step_kind(kind).code
-        rev = revision(desk, code, version) if version else current_revision(desk, code)
+        rev = revision(desk, code, version) if version is not None else current_revision(desk, code)
         rows = [_step_row(desk, s) for s in rev.flow.steps]
     if as_json:
         print_json({"kind": rev.kind, "version": rev.version, "title": rev.flow.title, "decree": rev.flow.decree,

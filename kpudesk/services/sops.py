@@ -18,6 +18,7 @@ from kpudesk.services.events import record_event
 from kpudesk.sop import Flow, parse_sop
 
 MAX_SOP_BYTES = 256 * 1024
+MAX_VERSION = 100_000
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,8 @@ def current_revision(desk: Desk, kind: str, *, store: bool = False) -> Revision:
 def revision(desk: Desk, kind: str, version: int) -> Revision:
     """A stored revision by number; NotFound naming the versions there are."""
     spec = step_kind(kind)
+    if not 1 <= version <= MAX_VERSION:
+        raise InvalidInput(f"--version {version} tidak valid; gunakan nomor versi 1 sampai {MAX_VERSION}.")
     row = desk.session.get(SopRevision, (spec.code, version))
     if row is None:
         versions = desk.session.exec(select(SopRevision.version).where(SopRevision.kind == spec.code)).all()
