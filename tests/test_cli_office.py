@@ -30,6 +30,42 @@ def test_init_stores_every_flag(run, monkeypatch):
     assert cfg["officer"] == {"key": "officer", "value": "Yohanes Tefa", "source": "database"}
 
 
+def _signatories(*roles: str) -> tuple[str, list]:
+    from datetime import date
+
+    from kpudesk.cli.common import open_desk
+    from kpudesk.services.signatures import place_and_date, signatory
+
+    with open_desk() as desk:
+        return place_and_date(desk, date(2026, 12, 7)), [signatory(desk, role) for role in roles]
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    ("KPU Kabupaten Kupang", "Kupang, 7 Desember 2026"),
+    ("Komisi Pemilihan Umum Kota Kupang", "Kupang, 7 Desember 2026"),
+    ("KPU Provinsi Nusa Tenggara Timur", "Nusa Tenggara Timur, 7 Desember 2026"),
+    ("KPU RI", "Jakarta, 7 Desember 2026"),
+])
+def test_place_comes_from_the_office_name_until_set(run, name, line):
+    assert run("init", "--office", name, "--code", "KPU-X", "--tz", "WIB").exit_code == 0
+    assert _signatories()[0] == line
+    assert run("init", "--place", "Oelamasi").exit_code == 0
+    assert _signatories()[0] == "Oelamasi, 7 Desember 2026"
+
+
+def test_signatories_are_stored_and_read_back(office):
+    res = office("init", "--role", "atasan-ppid=Sekretaris KPU Kabupaten Kupang", "--signer", "atasan-ppid=Dra. Ana Nenobais",
+                 "--nip", "ppid_superior=1975 0505 200003 2 001", "--signer", "ppid=Yohanes Tefa, S.H.")
+    assert res.exit_code == 0, res.stderr
+    _, (superior, ppid, chair) = _signatories("ppid_superior", "ppid", "chair")
+    assert (superior.title, superior.name, superior.nip) == ("Sekretaris KPU Kabupaten Kupang", "Dra. Ana Nenobais",
+                                                             "197505052000032001")
+    assert (ppid.title, ppid.name, ppid.nip) == ("PPID", "Yohanes Tefa, S.H.", "")
+    assert (chair.title, chair.name) == ("Ketua", "")
+    assert office("init", "--nip", "ppid_superior=-").exit_code == 0  # '-' clears it
+    assert _signatories("ppid_superior")[1][0].nip == ""
+
+
 def test_officer_from_environment_is_recorded_on_events(office, monkeypatch):
     monkeypatch.setenv("KPUDESK_OFFICER", "Ebed Nubatonis")
     number = json.loads(office(*request_args(received="2026-03-16 09:00"), "--json").stdout)["number"]
@@ -98,6 +134,11 @@ def test_saturday_workweek_and_cuti_bersama_setting_change_deadlines(office):
         (["--template", "surat={seq}/{year}"], "Jenis 'surat' tidak dikenal"),
         (["--template", "request"], "KUNCI=NILAI"),
         (["--role", "bupati=Bupati"], "Peran 'bupati' tidak dikenal"),
+        (["--signer", "bupati=Ana"], "Peran 'bupati' tidak dikenal (--signer)"),
+        (["--signer", "ppid= "], "KUNCI=NILAI"),
+        (["--nip", "ppid=1980"], "NIP '1980' tidak valid; NIP terdiri atas 18 angka"),
+        (["--nip", "ppid=19800101200501100١"], "NIP terdiri atas 18 angka"),  # an Arabic-Indic digit
+        (["--place", " "], "Tempat (kota) kantor"),
         (["--rule", "publik.notice=0"], "bilangan bulat 1–365"),
         (["--rule", "publik.banding=5"], "Aturan 'publik.banding' tidak dikenal"),
         (["--code", "KPU KAB"], "tidak boleh memuat spasi"),

@@ -33,6 +33,9 @@ def init(
     role: Annotated[list[str] | None, typer.Option("--role", help="PERAN=JABATAN, mis. atasan-ppid='Sekretaris KPU Kabupaten Kupang' (atau ppid_superior=…).")] = None,
     rule: Annotated[list[str] | None, typer.Option("--rule", help="PROFIL.JENIS=HARI, mis. pemilu.objection_window=5.")] = None,
     officer: Annotated[str | None, typer.Option("--officer", help="Nama petugas default di meja ini.")] = None,
+    place: Annotated[str | None, typer.Option("--place", help="Kota pada baris tanggal surat dan register, mis. Kupang (default: dari nama kantor).")] = None,
+    signer: Annotated[list[str] | None, typer.Option("--signer", help="PERAN=NAMA pejabat penanda tangan, mis. ppid='Yohanes Tefa'.")] = None,
+    nip: Annotated[list[str] | None, typer.Option("--nip", help="PERAN=NIP (18 angka) pejabat penanda tangan, mis. ppid=198001012005011001.")] = None,
 ) -> None:
     """Atur profil kantor (sekali; dapat diulang untuk mengubah).
 
@@ -47,7 +50,9 @@ def init(
     given = OfficeInput(office, code, tz, hours, weekend, cuti_bersama, officer,
                         _pairs(template, "--template", "request={seq:03d}/PPID/{office}/{month_roman}/{year}"),
                         _pairs(role, "--role", "ppid=PPID"), _pairs(rule, "--rule", "publik.notice=10"),
-                        break_hours=break_hours)
+                        break_hours=break_hours, place=place,
+                        signers=_pairs(signer, "--signer", "ppid='Yohanes Tefa'"),
+                        nips=_pairs(nip, "--nip", "ppid=198001012005011001"))
     with open_desk(write=True, officer=officer, require_office=False, create=True) as desk:
         changed, moved = save_office(desk, given)
         profile = desk.profile

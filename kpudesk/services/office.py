@@ -37,6 +37,9 @@ class OfficeInput:
     roles: dict[str, str] = field(default_factory=dict)
     rules: dict[str, str] = field(default_factory=dict)
     break_hours: str | None = None  # "12:00-13:00" or "none"
+    place: str | None = None  # the city on the date line of papers: "Kupang, 23 November 2026"
+    signers: dict[str, str] = field(default_factory=dict)  # role key → the holder's full name
+    nips: dict[str, str] = field(default_factory=dict)  # role key → the holder's NIP
 
 
 def _validated(given: OfficeInput) -> dict[str, str]:
@@ -70,10 +73,9 @@ def _validated(given: OfficeInput) -> dict[str, str]:
     for kind, template in given.templates.items():
         out[f"template.{kind}"] = config.validate_template(kind, template)
     for typed, title in given.roles.items():
-        key = ROLES.find(typed)
-        if key is None or key not in DEFAULT_ROLES:
-            raise InvalidInput(f"Peran '{typed}' tidak dikenal; pilih dari: {ROLES.words()}.")
+        key = _role_key(typed, "--role")
         out[f"role.{key}"] = clean_text(title, f"Jabatan {key}", required=True)
+    out.update(_signatories(given))
     for key, amount in given.rules.items():
         profile, _, kind = key.partition(".")
         if kind not in PROFILES.get(profile, {}):
@@ -81,6 +83,30 @@ def _validated(given: OfficeInput) -> dict[str, str]:
         if not (amount.isascii() and amount.isdigit()) or not 0 < int(amount) <= 365:  # '²' is a digit too
             raise InvalidInput(f"Lama tenggat '{amount}' untuk {key} harus bilangan bulat 1–365.")
         out[f"rule.{key}"] = amount
+    return out
+
+
+def _role_key(typed: str, flag: str) -> str:
+    """The role key a --role/--signer/--nip names; InvalidInput listing the roles there are."""
+    key = ROLES.find(typed)
+    if key is None or key not in DEFAULT_ROLES:
+        raise InvalidInput(f"Peran '{typed}' tidak dikenal ({flag}); pilih dari: {ROLES.words()}.")
+    return key
+
+
+def _signatories(given: OfficeInput) -> dict[str, str]:
+    """The place and the signing officials' names and NIPs, checked, keyed by setting name."""
+    out: dict[str, str] = {}
+    if given.place is not None:
+        out["office.place"] = clean_text(given.place, "Tempat (kota) kantor", required=True)
+    for typed, name in given.signers.items():
+        out[f"signer.{_role_key(typed, '--signer')}"] = clean_text(name, "Nama pejabat", required=True)
+    for typed, nip in given.nips.items():
+        digits = nip.replace(" ", "")
+        if not (digits.isascii() and digits.isdigit() and len(digits) == 18) and digits != "-":
+            raise InvalidInput(f"NIP '{nip}' tidak valid; NIP terdiri atas 18 angka, mis. 198001012005011001 "
+                               "(atau '-' untuk menghapusnya).")
+        out[f"nip.{_role_key(typed, '--nip')}"] = "" if digits == "-" else digits
     return out
 
 
